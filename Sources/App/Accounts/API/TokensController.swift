@@ -1,0 +1,48 @@
+import Fluent
+import Vapor
+
+/// `POST /api/v1/tokens`: trade an email and password for an API token, shown once.
+enum TokensController {
+    struct TokenRequest: Content {
+        let email: String
+        let password: String
+        let label: String?
+    }
+
+    struct TokenResponse: Content {
+        let token: String
+        let tokenType: String
+        let userId: UUID?
+        let customerId: UUID?
+
+        enum CodingKeys: String, CodingKey {
+            case token
+            case tokenType = "token_type", userId = "user_id", customerId = "customer_id"
+        }
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let input = try req.content.decode(TokenRequest.self)
+        let email = EmailAddress.normalized(input.email)
+        let label = String((input.label ?? "api").prefix(100))
+        var userId: UUID?
+        var customerId: UUID?
+        if let user = try await User.query(on: req.db).filter(\.$emailNormalized == email).first(),
+            user.active, let hash = user.passwordHash, try await req.password.async.verify(input.password, created: hash) {
+            userId = try user.requireID()
+        } else if let customer = try await CustomerDirectory.find(email: email, on: req.db),
+            let hash = customer.passwordHash, try await req.password.async.verify(input.password, created: hash) {
+            customerId = try customer.requireID()
+        } else {
+            // A wrong email costs as long as a wrong password, so the answer reveals nothing.
+            _ = try? await req.password.async.verify(input.password, created: req.application.decoyPasswordHash)
+            throw RequestError(.unauthorized, "invalid_credentials", "email or password is wrong")
+        }
+        let (token, hash) = APIToken.generate()
+        try await req.write { [userId, customerId] db in
+            try await APIToken(tokenHash: hash, label: label, userId: userId, customerId: customerId, at: Date()).create(on: db)
+        }
+        return try await TokenResponse(token: token, tokenType: "bearer", userId: userId, customerId: customerId)
+            .encodeResponse(status: .created, for: req)
+    }
+}

@@ -1,0 +1,100 @@
+import Fluent
+import FrontlineCore
+import Vapor
+
+/// `/api/v1/users`: staff accounts. Everyone on staff can read them (to assign and hand off);
+/// managers and admins manage them.
+enum UsersController {
+    struct CreateRequest: Content {
+        let email: String
+        let name: String
+        let role: UserRole
+        let password: String?
+    }
+
+    struct UpdateRequest: Content {
+        let name: String?
+        let role: UserRole?
+        let active: Bool?
+        let password: String?
+    }
+
+    struct UserList: Content {
+        let users: [UserDTO]
+    }
+
+    @Sendable static func list(req: Request) async throws -> UserList {
+        _ = try req.staff()
+        let users = try await User.query(on: req.db).sort(\.$name).all()
+        return UserList(users: try users.map(UserDTO.init))
+    }
+
+    @Sendable static func show(req: Request) async throws -> UserDTO {
+        _ = try req.staff()
+        return try UserDTO(try await find(req))
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let actor = try req.staff(atLeast: .manager)
+        let input = try req.content.decode(CreateRequest.self)
+        guard StaffDirectory.mayManage(input.role, as: actor) else {
+            throw RequestError.forbidden("only an admin can create an admin")
+        }
+        var hash: String?
+        if let password = input.password {
+            try StaffDirectory.checkPassword(password)
+            hash = try await req.password.async.hash(password)
+        }
+        let user = try await req.write { [hash] db in
+            try await StaffDirectory.create(email: input.email, name: input.name, role: input.role, passwordHash: hash, on: db)
+        }
+        return try await UserDTO(user).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func update(req: Request) async throws -> UserDTO {
+        let actor = try req.staff(atLeast: .manager)
+        let input = try req.content.decode(UpdateRequest.self)
+        let user = try await find(req)
+        guard StaffDirectory.mayManage(user.role, as: actor), StaffDirectory.mayManage(input.role ?? user.role, as: actor) else {
+            throw RequestError.forbidden("only an admin can change an admin or make one")
+        }
+        if let name = input.name { user.name = try StaffDirectory.checkName(name) }
+        if let role = input.role { user.role = role }
+        if let active = input.active {
+            if !active, user.id == actor.id { throw RequestError.invalid("active", "you cannot deactivate yourself") }
+            user.active = active
+        }
+        if let password = input.password {
+            try StaffDirectory.checkPassword(password)
+            user.passwordHash = try await req.password.async.hash(password)
+        }
+        user.updatedAt = Date()
+        return try await req.write { db in
+            try await user.save(on: db)
+            if !user.active { try await APIToken.query(on: db).filter(\.$userId == user.id).delete() }
+            return try UserDTO(user)
+        }
+    }
+
+    /// Staff are deactivated, not deleted: their tickets, events and messages keep their author.
+    @Sendable static func delete(req: Request) async throws -> HTTPStatus {
+        let actor = try req.staff(atLeast: .manager)
+        let user = try await find(req)
+        guard StaffDirectory.mayManage(user.role, as: actor) else { throw RequestError.forbidden("only an admin can deactivate an admin") }
+        guard user.id != actor.id else { throw RequestError.conflict("you cannot deactivate yourself") }
+        try await req.write { db in
+            user.active = false
+            user.updatedAt = Date()
+            try await user.save(on: db)
+            try await APIToken.query(on: db).filter(\.$userId == user.id).delete()
+        }
+        return .noContent
+    }
+
+    private static func find(_ req: Request) async throws -> User {
+        guard let user = try await User.find(try req.id("userID", of: "user"), on: req.db) else {
+            throw RequestError.notFound("user")
+        }
+        return user
+    }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import Foundation
+
+/// A person the desk serves. Found by email, which is unique without regard to case.
+final class Customer: Model, @unchecked Sendable {
+    static let schema = "customers"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    /// The lowercased email: the unique key customers are found by.
+    @Field(key: "email_normalized") var emailNormalized: String
+    @Field(key: "name") var name: String
+    @OptionalField(key: "phone") var phone: String?
+    @OptionalField(key: "organization_id") var organizationId: UUID?
+    @OptionalField(key: "password_hash") var passwordHash: String?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    init(id: UUID? = nil, email: String, name: String, phone: String? = nil, organizationId: UUID? = nil, at: Date) {
+        self.id = id
+        self.email = email
+        self.emailNormalized = EmailAddress.normalized(email)
+        self.name = name
+        self.phone = phone
+        self.organizationId = organizationId
+        self.createdAt = at
+        self.updatedAt = at
+    }
+}

@@ -1,0 +1,54 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Vapor
+
+/// Why the database could not be opened; the CLI turns it into exit status 74.
+public struct DatabaseUnavailable: Error, CustomStringConvertible {
+    public let location: String
+    public let reason: String
+    public var description: String { "cannot open database at \(location): \(reason)" }
+}
+
+extension Application {
+    /// Points Fluent at the configured database and makes sure it can be opened.
+    func useDatabase(_ config: FrontlineConfig) async throws {
+        switch config.database {
+        case .sqlite(let path):
+            let directory = (path as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
+            } catch {
+                throw DatabaseUnavailable(location: path, reason: "cannot create directory \(directory): \(error.localizedDescription)")
+            }
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            writeQueue = WriteQueue(batching: true)
+            do {
+                // WAL lets readers work while one writer commits; the mode is stored in the file.
+                try await db.sql.raw("PRAGMA journal_mode=WAL").run()
+            } catch {
+                throw DatabaseUnavailable(location: path, reason: String(describing: error))
+            }
+        case .postgres(let url):
+            do {
+                databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
+            } catch {
+                throw DatabaseUnavailable(location: redacted(url), reason: "bad DATABASE_URL: \(error)")
+            }
+            writeQueue = WriteQueue(batching: false)
+            do {
+                try await db.sql.raw("SELECT 1").run()
+            } catch {
+                throw DatabaseUnavailable(location: redacted(url), reason: String(reflecting: error))
+            }
+        }
+    }
+
+    /// The URL without its password, fit for a log line or an error message.
+    private func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url) else { return "DATABASE_URL" }
+        if parts.password != nil { parts.password = "***" }
+        return parts.string ?? "DATABASE_URL"
+    }
+}

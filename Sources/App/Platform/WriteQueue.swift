@@ -1,0 +1,140 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Runs every write of the desk inside a transaction.
+///
+/// On SQLite there is one writer at a time and every commit waits for the disk (synchronous=FULL in
+/// WAL mode: what we accept is on disk before we answer). Instead of making writers queue for the file
+/// one commit at a time, the queue gathers the writes that arrive while a commit is under way and runs
+/// them as one transaction, each in its own savepoint: a write that fails rolls back alone, and one
+/// disk sync serves the whole batch (group commit). On PostgreSQL the server does all that itself, so
+/// each write simply runs in its own transaction, concurrently.
+actor WriteQueue {
+    private struct Job: Sendable {
+        /// Runs the write; returns what to do once the batch has committed.
+        let run: @Sendable (any Database) async throws -> @Sendable () -> Void
+        let fail: @Sendable (any Error) -> Void
+    }
+
+    private enum Outcome: Sendable {
+        case succeeded(@Sendable () -> Void)
+        case failed(any Error)
+    }
+
+    /// More than this many writes per commit adds latency without adding throughput.
+    private static let maxBatch = 256
+
+    private let batching: Bool
+    private var pending: [Job] = []
+    private var draining = false
+
+    init(batching: Bool) {
+        self.batching = batching
+    }
+
+    /// Runs `body` in a transaction and returns its value once that transaction has committed.
+    func write<T: Sendable>(
+        on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        guard batching else { return try await db.transaction(body) }
+        return try await withCheckedThrowingContinuation { continuation in
+            pending.append(
+                Job(
+                    run: { tx in
+                        let value = try await body(tx)
+                        return { continuation.resume(returning: value) }
+                    },
+                    fail: { continuation.resume(throwing: $0) }))
+            if !draining {
+                draining = true
+                Task { await self.drain(on: db) }
+            }
+        }
+    }
+
+    private func drain(on db: any Database) async {
+        while !pending.isEmpty {
+            let batch = Array(pending.prefix(Self.maxBatch))
+            pending.removeFirst(batch.count)
+            await Self.commit(batch, on: db)
+        }
+        draining = false
+    }
+
+    private static func commit(_ batch: [Job], on db: any Database) async {
+        let outcomes: [Outcome]
+        do {
+            outcomes = try await db.transaction { tx in
+                let sql = try tx.sql
+                var outcomes: [Outcome] = []
+                outcomes.reserveCapacity(batch.count)
+                for job in batch {
+                    try await sql.raw("SAVEPOINT frontline_write").run()
+                    do {
+                        let done = try await job.run(tx)
+                        try await sql.raw("RELEASE SAVEPOINT frontline_write").run()
+                        outcomes.append(.succeeded(done))
+                    } catch {
+                        try await sql.raw("ROLLBACK TO SAVEPOINT frontline_write").run()
+                        try await sql.raw("RELEASE SAVEPOINT frontline_write").run()
+                        outcomes.append(.failed(error))
+                    }
+                }
+                return outcomes
+            }
+        } catch {
+            // The commit itself failed: nothing of the batch was stored, so every write fails.
+            for job in batch { job.fail(error) }
+            return
+        }
+        for (job, outcome) in zip(batch, outcomes) {
+            switch outcome {
+            case .succeeded(let done): done()
+            case .failed(let error): job.fail(error)
+            }
+        }
+    }
+}
+
+extension Application {
+    private struct WriteQueueKey: StorageKey {
+        typealias Value = WriteQueue
+    }
+
+    /// The desk's writer; set when the database is chosen.
+    var writeQueue: WriteQueue {
+        get {
+            guard let queue = storage[WriteQueueKey.self] else {
+                // Only reachable if configure() was skipped; a plain transaction is still correct.
+                return WriteQueue(batching: false)
+            }
+            return queue
+        }
+        set { storage[WriteQueueKey.self] = newValue }
+    }
+
+    /// Runs `body` as one durable write (see `WriteQueue`).
+    func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await writeQueue.write(on: db, body)
+    }
+}
+
+extension Request {
+    /// Runs `body` as one durable write (see `WriteQueue`).
+    func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await application.writeQueue.write(on: db, body)
+    }
+}
+
+extension Database {
+    /// The SQL interface of the database; both drivers Frontline supports are SQL databases.
+    var sql: any SQLDatabase {
+        get throws {
+            guard let sql = self as? any SQLDatabase else {
+                throw Abort(.internalServerError, reason: "the configured database does not speak SQL")
+            }
+            return sql
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import FrontlineCore
+import Foundation
+
+extension TicketDesk {
+    /// Adds a public message or an internal note, with what that means for the ticket: a customer's
+    /// message reopens a ticket waiting on them; the first public staff reply is the first response;
+    /// staff may set the status in the same step ("reply and set pending").
+    func addMessage(
+        to ticket: Ticket, body rawBody: String, visibility: MessageVisibility, channel: TicketChannel,
+        statusAfter: TicketStatus? = nil
+    ) async throws -> Message {
+        try ensureOpenForChange(ticket)
+        let body = try TicketInput.body(rawBody)
+        if actor.kind == .customer && visibility == .internal { throw TicketError.customerCannotAddNotes }
+
+        let message = Message(
+            ticketId: try ticket.requireID(), visibility: visibility, author: actor, body: body, channel: channel, at: now)
+        try await message.create(on: db)
+        try await record(visibility == .public ? .messageAdded : .noteAdded, on: ticket, messageData(message))
+
+        if visibility == .public {
+            switch actor.kind {
+            case .customer:
+                ticket.lastCustomerContactAt = now
+                let next = ticket.status.afterCustomerContact
+                try await changeStatus(of: ticket, to: next, reopened: ticket.status == .solved && next == .open)
+            case .user:
+                if ticket.firstResponseAt == nil { ticket.firstResponseAt = now }
+            case .system:
+                break
+            }
+        }
+        if let statusAfter, actor.kind != .customer {
+            try await changeStatus(of: ticket, to: statusAfter)
+        }
+        ticket.updatedAt = now
+        try await ticket.save(on: db)
+        return message
+    }
+
+    func messageData(_ message: Message) -> [String: JSONValue] {
+        [
+            "message_id": message.id.map { .number(Double($0)) } ?? .null,
+            "visibility": .string(message.visibility.rawValue),
+            "channel": .string(message.channel.rawValue),
+        ]
+    }
+}

@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+
+/// One entry of a ticket's timeline. Append-only: events are never updated or deleted, so nothing
+/// that happened to a ticket is lost or rewritten.
+final class TicketEvent: Model, @unchecked Sendable {
+    static let schema = "ticket_events"
+
+    /// Database-generated: the order of ids is the order of the timeline.
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Field(key: "ticket_id") var ticketId: UUID
+    /// An `EventKind` raw value, or a kind added by a later feature.
+    @Field(key: "kind") var kind: String
+    @Field(key: "actor_type") var actorType: String
+    @OptionalField(key: "actor_id") var actorId: UUID?
+    @Field(key: "actor_name") var actorName: String
+    @Field(key: "at") var at: Date
+    /// A JSON object: what changed, from what, to what.
+    @Field(key: "data") var data: String
+
+    init() {}
+
+    init(ticketId: UUID, kind: String, actor: Actor, at: Date, data: String) {
+        self.ticketId = ticketId
+        self.kind = kind
+        self.actorType = actor.kind.rawValue
+        self.actorId = actor.id
+        self.actorName = actor.name
+        self.at = at
+        self.data = data
+    }
+}

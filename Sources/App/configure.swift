@@ -1,0 +1,45 @@
+import Fluent
+import Vapor
+
+/// Builds the application: the one place the executable and every test go through, so tests run
+/// the real app.
+public func configure(_ app: Application, _ config: FrontlineConfig) async throws {
+    app.logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
+    JSONCoding.configure()
+    app.frontlineConfig = config
+    app.metrics = AppMetrics()
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.decoyPasswordHash = try await app.password.async.hash(Data([UInt8].random(count: 16)).base64EncodedString())
+    app.routes.defaultMaxBodySize = "1mb"
+
+    try await app.useDatabase(config)
+    for migration in Migrations.all { app.migrations.add(migration) }
+
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(APIErrorMiddleware())
+    try routes(app)
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey {
+        typealias Value = FrontlineConfig
+    }
+
+    /// The configuration the app was built with.
+    public var frontlineConfig: FrontlineConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { preconditionFailure("configure() stores the configuration") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}
+
+/// Every migration, in the order they run. Add-only: a shipped migration is never edited.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateAccounts(),
+        CreateTickets(),
+    ]
+}

@@ -1,0 +1,52 @@
+@testable import App
+import FrontlineCore
+import Testing
+import VaporTesting
+
+@Suite("Customers see only their own tickets and never internal notes")
+struct CustomerVisibilityTests {
+    @Test func aCustomerTokenSeesItsOwnTicketsAndPublicMessagesOnly() async throws {
+        try await TestDesk.run { desk in
+            let agent = try await desk.staff(.agent)
+            let pat = try await desk.customer(email: "pat@example.test")
+            let sam = try await desk.customer(email: "sam@example.test")
+            let patsTicket = try await desk.createTicket(token: agent.token, email: "pat@example.test")
+            let samsTicket = try await desk.createTicket(token: agent.token, email: "sam@example.test")
+            _ = try await desk.send(.POST, "/api/v1/tickets/\(patsTicket.id)/messages", token: agent.token, json: ["body": "Customer sounds angry; offer a loaner.", "visibility": "internal"])
+            _ = try await desk.send(.POST, "/api/v1/tickets/\(patsTicket.id)/messages", token: agent.token, json: ["body": "We are sending a loaner today."])
+
+            #expect(try await desk.send(.GET, "/api/v1/tickets/\(patsTicket.id)", token: pat.token).status == .ok)
+            let others = try await desk.send(.GET, "/api/v1/tickets/\(samsTicket.id)", token: pat.token)
+            #expect(others.status == .notFound, "another customer's ticket looks exactly like one that does not exist")
+            #expect(try await desk.send(.GET, "/api/v1/tickets/\(samsTicket.id)/messages", token: pat.token).status == .notFound)
+            #expect(try await desk.send(.POST, "/api/v1/tickets/\(samsTicket.id)/messages", token: pat.token, json: ["body": "hi"]).status == .notFound)
+
+            let messages = try await desk.send(.GET, "/api/v1/tickets/\(patsTicket.id)/messages", token: pat.token).decoded(MessageList.self).messages
+            #expect(messages.map(\.body) == ["It stopped printing after the update.", "We are sending a loaner today."])
+            #expect(messages.allSatisfy { $0.visibility == .public })
+
+            let list = try await desk.send(.GET, "/api/v1/tickets", token: pat.token).decoded(TicketPage.self)
+            #expect(list.tickets.map(\.id) == [patsTicket.id])
+            let filtered = try await desk.send(.GET, "/api/v1/tickets?requester_email=sam@example.test", token: pat.token).decoded(TicketPage.self)
+            #expect(filtered.tickets.isEmpty)
+            _ = sam
+        }
+    }
+
+    @Test func aCustomerCannotAddNotesSeeTheTimelineOrChangeTheTicket() async throws {
+        try await TestDesk.run { desk in
+            let pat = try await desk.customer(email: "pat@example.test")
+            let ticket = try await desk.createTicket(token: pat.token, email: "someone-else@example.test")
+            #expect(ticket.requester.email == "pat@example.test", "a customer opens tickets for themselves only")
+
+            let note = try await desk.send(.POST, "/api/v1/tickets/\(ticket.id)/messages", token: pat.token, json: ["body": "x", "visibility": "internal"])
+            #expect(note.status == .forbidden)
+            #expect(try await desk.send(.GET, "/api/v1/tickets/\(ticket.id)/events", token: pat.token).status == .forbidden)
+            #expect(try await desk.send(.PATCH, "/api/v1/tickets/\(ticket.id)", token: pat.token, json: ["status": "closed"]).status == .forbidden)
+            #expect(try await desk.send(.POST, "/api/v1/tickets/\(ticket.id)/handoffs", token: pat.token, json: ["note": "x"]).status == .forbidden)
+            let reply = try await desk.send(.POST, "/api/v1/tickets/\(ticket.id)/messages", token: pat.token, json: ["body": "Any news?"])
+            #expect(reply.status == .created)
+            #expect(try reply.decoded(MessageDTO.self).author.type == "customer")
+        }
+    }
+}
