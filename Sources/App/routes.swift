@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     app.get("metrics", use: HealthController.metrics)
 
     let api = app.grouped("api", "v1")
+    app.get("openapi.json", use: OpenAPIController.document)
     api.get("openapi.json", use: OpenAPIController.document)
     api.post("tokens", use: TokensController.create)
     api.post("setup", use: SetupController.completeAPI)
