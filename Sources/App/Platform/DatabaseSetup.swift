@@ -32,7 +32,13 @@ extension Application {
             }
         case .postgres(let url):
             do {
-                databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
+                // Several connections per event loop: PostgreSQL runs transactions side by side, and a
+                // transaction waiting on a row lock must not starve the requests behind it.
+                databases.use(
+                    .postgres(
+                        configuration: try SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4,
+                        connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
+                    as: .psql)
             } catch {
                 throw DatabaseUnavailable(location: redacted(url), reason: "bad DATABASE_URL: \(error)")
             }
