@@ -1,5 +1,6 @@
 @testable import App
 import Fluent
+import SQLKit
 import Foundation
 import Testing
 import Vapor
@@ -13,6 +14,18 @@ struct PlatformTests {
             let ready = try await desk.send(.GET, "/readyz")
             #expect(ready.status == .ok)
             #expect(ready.body.string == "ready\n")
+        }
+    }
+
+    /// What we accept is on disk before we answer: WAL with a sync on every commit.
+    @Test func sqliteCommitsAreDurable() async throws {
+        try await TestDesk.run { desk in
+            guard case .sqlite = desk.app.frontlineConfig.database else { return }
+            let sql = try desk.app.db.sql
+            let mode = try await sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            let sync = try await sql.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+            #expect(mode == "wal")
+            #expect(sync == 2, "synchronous=FULL")
         }
     }
 
