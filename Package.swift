@@ -40,6 +40,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "FrontlineCore",
+                "FrontlineMail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

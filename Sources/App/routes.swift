@@ -25,6 +25,15 @@ func routes(_ app: Application) throws {
     tickets.post(":ticketID", "handoffs", use: TicketsController.handOff)
     tickets.get(":ticketID", "events", use: TicketsController.events)
 
+    tickets.get(":ticketID", "attachments", use: AttachmentsController.list)
+    authed.get("attachments", ":attachmentID", use: AttachmentsController.download)
+
+    let mail = authed.grouped("mail")
+    mail.on(.POST, "inbound", body: .collect(maxSize: "40mb"), use: MailController.inbound)
+    mail.get("inbound", use: MailController.list)
+    mail.post("inbound", ":mailID", "retry", use: MailController.retry)
+    mail.get("outbox", use: MailController.outbox)
+
     let users = authed.grouped("users")
     users.get(use: UsersController.list)
     users.post(use: UsersController.create)

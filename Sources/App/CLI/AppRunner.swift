@@ -7,14 +7,17 @@ import Vapor
 /// Builds the application for a command, mapping start-up failures to exit codes.
 enum AppRunner {
     /// Runs `body` with a configured, migrated application and shuts it down afterwards.
+    /// `startFailure` replaces the exit code of a configuration or database problem: the mail pipe
+    /// answers 75 (try again later) for both, so that a mail server keeps the message instead of bouncing it.
     static func withApp<T>(
-        arguments: [String] = ["frontline"], migrate: Bool = true, _ body: (Application) async throws -> T
+        arguments: [String] = ["frontline"], migrate: Bool = true, startFailure: Int32? = nil,
+        _ body: (Application) async throws -> T
     ) async throws -> T {
         let config: FrontlineConfig
         do {
             config = try FrontlineConfig.fromEnvironment()
         } catch let invalid as FrontlineConfig.Invalid {
-            throw CLI.fail(CLI.configError, invalid.description)
+            throw CLI.fail(startFailure ?? CLI.configError, invalid.description)
         }
         var env = Environment(name: "production", arguments: arguments)
         try bootstrapLogging(&env)
@@ -27,7 +30,7 @@ enum AppRunner {
             return result
         } catch let unavailable as DatabaseUnavailable {
             try? await app.asyncShutdown()
-            throw CLI.fail(CLI.ioError, unavailable.description)
+            throw CLI.fail(startFailure ?? CLI.ioError, unavailable.description)
         } catch {
             try? await app.asyncShutdown()
             throw error

@@ -6,7 +6,7 @@ public struct Frontline: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "frontline",
         abstract: "Frontline, the self-hosted help desk.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, MailCommand.self],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}

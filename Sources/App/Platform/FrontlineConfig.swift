@@ -18,16 +18,18 @@ public struct FrontlineConfig: Sendable {
     /// Bcrypt cost for passwords; tests lower it, production keeps the default.
     public var bcryptCost: Int
     public var logLevel: String
+    public var mail: MailSettings
 
     public init(
         dataDirectory: String, database: Database, publicURL: String? = nil,
-        bcryptCost: Int = 12, logLevel: String = "info"
+        bcryptCost: Int = 12, logLevel: String = "info", mail: MailSettings = MailSettings()
     ) {
         self.dataDirectory = dataDirectory
         self.database = database
         self.publicURL = publicURL
         self.bcryptCost = bcryptCost
         self.logLevel = logLevel
+        self.mail = mail
     }
 
     /// A settings problem found at start.
@@ -70,9 +72,11 @@ public struct FrontlineConfig: Sendable {
             problems.append("LOG_LEVEL must be one of \(levels.joined(separator: ", ")), not '\(logLevel)'")
         }
 
+        let mail = MailSettings.fromEnvironment(env, problems: &problems)
+
         guard problems.isEmpty else { throw Invalid(problems: problems) }
         return Self(
             dataDirectory: dataDirectory, database: database, publicURL: publicURL,
-            bcryptCost: bcryptCost, logLevel: logLevel)
+            bcryptCost: bcryptCost, logLevel: logLevel, mail: mail)
     }
 }

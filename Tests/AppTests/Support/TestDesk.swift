@@ -1,6 +1,7 @@
 @testable import App
 import FluentPostgresDriver
 import Foundation
+import FrontlineMail
 import FrontlineCore
 import Testing
 import Vapor
@@ -11,11 +12,14 @@ import VaporTesting
 struct TestDesk {
     let app: Application
 
-    static func run(_ body: (TestDesk) async throws -> Void) async throws {
+    /// The desk's own address in tests; mail samples write to it.
+    static let supportAddress = MailAddress(name: "Frontline Support", email: "support@frontline.test")
+
+    static func run(mail: MailSettings = MailSettings(from: supportAddress), _ body: (TestDesk) async throws -> Void) async throws {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, FrontlineConfig(dataDirectory: database.dataDirectory, database: database.config, bcryptCost: 4, logLevel: "error"))
+            try await configure(app, FrontlineConfig(dataDirectory: database.dataDirectory, database: database.config, bcryptCost: 4, logLevel: "error", mail: mail))
             try await app.autoMigrate()
             try await body(TestDesk(app: app))
         } catch {

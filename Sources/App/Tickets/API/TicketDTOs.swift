@@ -85,11 +85,12 @@ struct MessageDTO: Content {
     let visibility: MessageVisibility
     let author: ActorDTO
     let body: String
+    let html: String?
     let channel: TicketChannel
     let createdAt: Date
 
     enum CodingKeys: String, CodingKey {
-        case id, visibility, author, body, channel
+        case id, visibility, author, body, html, channel
         case ticketId = "ticket_id", createdAt = "created_at"
     }
 
@@ -99,6 +100,7 @@ struct MessageDTO: Content {
         visibility = message.visibility
         author = ActorDTO(type: message.authorType, id: message.authorId, name: message.authorName)
         body = message.body
+        html = message.html
         channel = message.channel
         createdAt = message.createdAt
     }

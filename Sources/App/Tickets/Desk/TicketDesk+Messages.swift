@@ -27,6 +27,8 @@ extension TicketDesk {
                 try await changeStatus(of: ticket, to: next, reopened: ticket.status == .solved && next == .open)
             case .user:
                 if ticket.firstResponseAt == nil { ticket.firstResponseAt = now }
+                // The customer wrote by email, so the answer goes back by email, from the same transaction.
+                if ticket.channel == .email { try await MailOutbox(db: db, now: now).enqueueReply(message, on: ticket) }
             case .system:
                 break
             }

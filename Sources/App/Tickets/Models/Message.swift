@@ -14,6 +14,8 @@ final class Message: Model, @unchecked Sendable {
     @OptionalField(key: "author_id") var authorId: UUID?
     @Field(key: "author_name") var authorName: String
     @Field(key: "body") var body: String
+    /// The HTML of an email as sanitised for display (allow-list; no scripts, forms or remote images).
+    @OptionalField(key: "html") var html: String?
     @Enum(key: "channel") var channel: TicketChannel
     @Field(key: "created_at") var createdAt: Date
 

@@ -1,0 +1,41 @@
+import Fluent
+import Vapor
+
+/// Attachments of a ticket, for whoever may see the ticket: staff, or the customer who asked.
+enum AttachmentsController {
+    struct AttachmentList: Content {
+        let attachments: [AttachmentDTO]
+    }
+
+    /// Image types a browser may show inline; anything else (HTML, SVG, PDF…) is a download, so a
+    /// file a customer sent can never run as a page of ours.
+    private static let inlineTypes: Set<String> = ["image/png", "image/jpeg", "image/gif", "image/webp"]
+
+    @Sendable static func list(req: Request) async throws -> AttachmentList {
+        let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
+        let attachments = try await Attachment.query(on: req.db).filter(\.$ticketId == (try ticket.requireID())).sort(\.$createdAt).all()
+        return AttachmentList(attachments: try attachments.map(AttachmentDTO.init))
+    }
+
+    @Sendable static func download(req: Request) async throws -> Response {
+        let principal = try req.principal
+        guard let attachment = try await Attachment.find(try req.id("attachmentID", of: "attachment"), on: req.db) else {
+            throw RequestError.notFound("attachment")
+        }
+        _ = try await TicketAccess.visibleTicket(attachment.ticketId, to: principal, on: req.db)
+        if case .customer = principal, let messageId = attachment.messageId,
+            let message = try await Message.find(messageId, on: req.db), message.visibility == .internal {
+            throw RequestError.notFound("attachment")
+        }
+        let bytes = try BlobStore(dataDirectory: req.application.frontlineConfig.dataDirectory, kind: "attachments").get(attachment.sha256)
+        var headers = HTTPHeaders()
+        let type = attachment.contentType.lowercased()
+        headers.replaceOrAdd(name: .contentType, value: inlineTypes.contains(type) ? type : "application/octet-stream")
+        let disposition = inlineTypes.contains(type) ? "inline" : "attachment"
+        let encoded = attachment.filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
+        headers.replaceOrAdd(name: "Content-Disposition", value: "\(disposition); filename*=UTF-8''\(encoded)")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
+        return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+    }
+}

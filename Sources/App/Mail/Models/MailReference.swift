@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+
+/// A Message-ID Frontline sent or received, and the ticket it belongs to: how replies find their
+/// ticket through In-Reply-To and References.
+final class MailReference: Model, @unchecked Sendable {
+    static let schema = "mail_references"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "message_id") var messageID: String
+    @Field(key: "ticket_id") var ticketId: UUID
+    /// `in` for received mail, `out` for mail we sent.
+    @Field(key: "direction") var direction: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(messageID: String, ticketId: UUID, direction: String, at: Date) {
+        self.messageID = messageID
+        self.ticketId = ticketId
+        self.direction = direction
+        self.createdAt = at
+    }
+}
+
+/// Someone copied on a ticket's mail (Cc) who receives its replies and may write to it.
+final class TicketParticipant: Model, @unchecked Sendable {
+    static let schema = "ticket_participants"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "ticket_id") var ticketId: UUID
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(ticketId: UUID, email: String, name: String?, at: Date) {
+        self.ticketId = ticketId
+        self.email = email
+        self.name = name
+        self.createdAt = at
+    }
+}
+
+/// An address whose mail bounced permanently; replies to it fail fast and show why.
+final class BouncingAddress: Model, @unchecked Sendable {
+    static let schema = "bouncing_addresses"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    @Field(key: "reason") var reason: String
+    @Field(key: "bounced_at") var bouncedAt: Date
+
+    init() {}
+
+    init(email: String, reason: String, at: Date) {
+        self.email = email
+        self.reason = reason
+        self.bouncedAt = at
+    }
+}
