@@ -61,14 +61,18 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                "FrontlineMail",
             ]
         ),
         .testTarget(name: "FrontlineCoreTests", dependencies: ["FrontlineCore"]),
-        .testTarget(name: "FrontlineMailTests", dependencies: ["FrontlineMail"], resources: [.copy("Corpus")]),
+        // A real SMTP server (aiosmtpd) for the mail tests of both libraries.
+        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["smtp_sink.py"]),
+        .testTarget(name: "FrontlineMailTests", dependencies: ["FrontlineMail", "TestSupport"], resources: [.copy("Corpus")]),
         .testTarget(
             name: "AppTests",
             dependencies: [
                 "App",
+                "TestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -33,7 +33,7 @@ struct HTTPBenchmark: AsyncParsableCommand {
     }
 
     private func measure(_ load: LoadRunner, server: ServerProcess) async throws {
-        try await waitUntilReady(load)
+        try await load.waitUntilReady()
 
         print("Frontline HTTP benchmark: \(tickets) tickets, \(messages) messages, \(reads) timed reads each, concurrency \(concurrency)")
         let statuses = ["new", "open", "pending"]
@@ -68,14 +68,6 @@ struct HTTPBenchmark: AsyncParsableCommand {
         print("| list page p50 / p99 | \(ms(list.percentile(0.5))) / \(ms(list.percentile(0.99))) ms |")
         print("| message p50 / p99 | \(ms(message.percentile(0.5))) / \(ms(message.percentile(0.99))) ms |")
         print("| server peak RSS | \(rss.map { String(format: "%.0f MiB", $0) } ?? "n/a") |")
-    }
-
-    private func waitUntilReady(_ load: LoadRunner) async throws {
-        for _ in 0..<200 {
-            if (try? await load.send(.GET, "/readyz", nil)) != nil { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw BenchError("the server did not become ready in 10 s")
     }
 
     private func ms(_ value: Double) -> String { String(format: "%.2f", value) }

@@ -9,13 +9,22 @@ struct LoadRunner: Sendable {
     let baseURL: String
     let headers: HTTPHeaders
 
-    init(client: HTTPClient, baseURL: String, token: String) {
+    init(client: HTTPClient, baseURL: String, token: String, contentType: String = "application/json") {
         self.client = client
         self.baseURL = baseURL
         var headers = HTTPHeaders()
         headers.add(name: "Authorization", value: "Bearer \(token)")
-        headers.add(name: "Content-Type", value: "application/json")
+        headers.add(name: "Content-Type", value: contentType)
         self.headers = headers
+    }
+
+    /// Waits for the server's readiness probe (at most 10 s).
+    func waitUntilReady() async throws {
+        for _ in 0..<200 {
+            if (try? await send(.GET, "/readyz", nil)) != nil { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw BenchError("the server did not become ready in 10 s")
     }
 
     /// Runs `count` requests, `concurrency` at a time; `make(i)` describes request i.

@@ -1,4 +1,5 @@
 @testable import App
+import Fluent
 import Foundation
 import Testing
 import Vapor
@@ -109,6 +110,35 @@ struct CLITests {
         #expect(result.status == 78)
         #expect(result.stderr.contains("FRONTLINE_BCRYPT_COST"))
         #expect(result.stderr.contains("LOG_LEVEL"))
+    }
+
+    @Test func theMailPipeStoresAMessageAndAnswersLikeAnMTAExpects() async throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let stored = try cli.run(["mail", "ingest"], stdin: MailSamples.firstContact())
+        #expect(stored.status == 0, "\(stored.stderr)")
+        let again = try cli.run(["mail", "ingest"], stdin: MailSamples.firstContact())
+        #expect(again.status == 0, "a redelivery is accepted and changes nothing")
+        try await withDesk(on: cli.dataDirectory) { (app: Application) async throws in
+            let tickets = try await Ticket.query(on: app.db).all()
+            #expect(tickets.map(\.subject) == ["Drucker zeigt Fehler E3 – bitte helfen"])
+            #expect(try await InboundMail.query(on: app.db).count() == 1)
+        }
+
+        let garbage = try cli.run(["mail", "ingest"], stdin: "\u{0}\u{0}binary garbage")
+        #expect(garbage.status == 65, "EX_DATAERR: retrying will not help")
+        #expect(garbage.stderr.contains("not a mail message"))
+    }
+
+    @Test func theMailPipeAsksTheMTAToRetryWhenItCannotStore() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let blocker = cli.dataDirectory + "/not-a-directory"
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        let result = try cli.run(["mail", "ingest"], environment: ["FRONTLINE_DATA_DIR": blocker + "/data"], stdin: MailSamples.firstContact())
+        #expect(result.status == 75, "EX_TEMPFAIL: the MTA keeps the message and tries again")
+        let misconfigured = try cli.run(["mail", "ingest"], environment: ["SMTP_URL": "ftp://nope"], stdin: MailSamples.firstContact())
+        #expect(misconfigured.status == 75)
     }
 
     @Test func migrateSucceedsTwice() throws {

@@ -5,7 +5,7 @@ import Testing
 /// Mutates the corpus thousands of times; parsing must never crash, hang or
 /// take long, whatever the bytes.
 @Suite struct ParserFuzzTests {
-    static let mutationsPerFile = 60
+    static let mutationsPerFile = 40
     static let perMessageLimit = Duration.seconds(1)
 
     @Test func mutatedCorpusNeverCrashesOrHangs() throws {
@@ -21,7 +21,7 @@ import Testing
                 parsed += 1
             }
         }
-        #expect(parsed >= 2_500)
+        #expect(parsed >= 1_600)
     }
 
     @Test func extremeNestingIsBounded() throws {

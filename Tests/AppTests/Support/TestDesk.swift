@@ -12,6 +12,13 @@ import VaporTesting
 struct TestDesk {
     let app: Application
 
+    /// What the `frontline` binary needs to work on this test's database.
+    var cliEnvironment: [String: String] {
+        var environment = ["FRONTLINE_DATA_DIR": app.frontlineConfig.dataDirectory, "MAIL_FROM": Self.supportAddress.description]
+        if case .postgres(let url) = app.frontlineConfig.database { environment["DATABASE_URL"] = url }
+        return environment
+    }
+
     /// The desk's own address in tests; mail samples write to it.
     static let supportAddress = MailAddress(name: "Frontline Support", email: "support@frontline.test")
 

@@ -42,7 +42,7 @@ struct OutboundRenderer {
                 throw MailProblem("the reply of this mail no longer exists")
             }
             body = message.body
-            subject = SubjectTag.tagged("Re: " + SubjectTag.cleanSubject(ticket.subject), number: ticket.number)
+            subject = "Re: " + SubjectTag.tagged(SubjectTag.cleanSubject(ticket.subject), number: ticket.number)
             cc = try await TicketParticipant.query(on: db).filter(\.$ticketId == ticketId).all()
                 .map { MailAddress(name: $0.name, email: $0.email) }
         case .acknowledgement:

@@ -24,8 +24,9 @@ def main():
     parser.add_argument("--data-reply")
     parser.add_argument("--silent", action="store_true")
     parser.add_argument("--lifetime", type=float, default=60.0)
+    parser.add_argument("--port", type=int, help="listen here instead of on a free port")
     args = parser.parse_args()
-    port = free_port()
+    port = args.port or free_port()
     # The test closes our stdin when it is done (or dies): that is our cue to go.
     threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start()
 

@@ -1,0 +1,96 @@
+@testable import App
+import Fluent
+import FrontlineMail
+import Foundation
+import TestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+/// Outbound mail through a real SMTP server on loopback (aiosmtpd), and the answer coming back
+/// through the mail pipe.
+@Suite("Outbound mail", .enabled(if: SMTPSink.isAvailable, "python3 with aiosmtpd is not installed (pip install aiosmtpd)"))
+struct MailOutboundTests {
+    @Test func anAgentsReplyArrivesThreadedAndTheCustomersAnswerJoinsTheTicket() async throws {
+        let sink = try SMTPSink()
+        let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress)
+        try await TestDesk.run(mail: settings) { desk in
+            let admin = try await desk.staff(.admin)
+            let agent = try await desk.staff(.agent, name: "Ava Agent")
+            let inbound = try await desk.send(.POST, "/api/v1/mail/inbound", token: admin.token, raw: MailSamples.firstContact()).decoded(InboundMailDTO.self)
+            let ticketId = try #require(inbound.ticketId)
+            let reply = try await desk.send(.POST, "/api/v1/tickets/\(ticketId)/messages", token: agent.token, json: ["body": "Bitte halten Sie die Reset-Taste zehn Sekunden gedrückt."])
+            #expect(reply.status == .created)
+
+            #expect(try await MailDelivery(app: desk.app).deliverDue() == 2)
+            #expect(sink.receivedCount() == 2)
+            let delivered = try (1...2).map { try MessageParser.parse(try sink.message($0)) }
+            let acknowledgement = try #require(delivered.first { $0.autoSubmitted == "auto-replied" })
+            let answer = try #require(delivered.first { $0.autoSubmitted == nil })
+
+            #expect(acknowledgement.subject.contains("[#1001]"))
+            #expect(acknowledgement.textBody.contains("ticket #1001"))
+            #expect(answer.subject == "Re: [#1001] Drucker zeigt Fehler E3 – bitte helfen")
+            #expect(answer.inReplyTo == ["first.1@client.example.test"])
+            #expect(answer.references.contains("first.1@client.example.test"))
+            #expect(answer.to.map(\.email) == ["zoe@example.test"])
+            #expect(answer.replyTo.map(\.email) == ["support@frontline.test"])
+            #expect(answer.textBody.contains("zehn Sekunden gedrückt"))
+            let answerID = try #require(answer.messageID)
+
+            let events = try await desk.send(.GET, "/api/v1/tickets/\(ticketId)/events", token: admin.token).decoded(EventList.self).events
+            #expect(events.filter { $0.kind == "mail_sent" }.count == 2)
+            let outbox = try await desk.send(.GET, "/api/v1/mail/outbox", token: admin.token).decoded(MailController.OutboxList.self).mails
+            #expect(outbox.allSatisfy { $0.status == "sent" })
+
+            // The customer answers our mail; the MTA pipes it to `frontline mail ingest`.
+            let cli = try CLIRunner()
+            defer { cli.cleanUp() }
+            let customerAnswer = MailSamples.reply(subject: "Re: \(answer.subject)", inReplyTo: answerID, messageID: "answer.2@client.example.test", body: "Danke, jetzt druckt er wieder!")
+            let piped = try cli.run(["mail", "ingest"], environment: desk.cliEnvironment, stdin: customerAnswer)
+            #expect(piped.status == 0, "\(piped.stderr)")
+            let messages = try await desk.send(.GET, "/api/v1/tickets/\(ticketId)/messages", token: admin.token).decoded(MessageList.self).messages
+            #expect(messages.map(\.body).last == "Danke, jetzt druckt er wieder!")
+            #expect(try await desk.send(.GET, "/api/v1/tickets", token: admin.token).decoded(TicketPage.self).tickets.count == 1)
+        }
+    }
+
+    @Test func whileTheServerIsDownMailWaitsThenGoesOut() async throws {
+        let port = try SMTPSink.freePort()
+        let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(port)"), from: TestDesk.supportAddress)
+        try await TestDesk.run(mail: settings) { desk in
+            let admin = try await desk.staff(.admin)
+            _ = try await desk.send(.POST, "/api/v1/mail/inbound", token: admin.token, raw: MailSamples.firstContact())
+            let now = Date()
+            #expect(try await MailDelivery(app: desk.app).deliverDue(now: now) == 1)
+            let waiting = try #require(try await OutboxMail.query(on: desk.app.db).first())
+            #expect(waiting.status == .queued)
+            #expect(waiting.attempts == 1)
+            #expect(waiting.lastError != nil)
+            #expect(waiting.nextAttemptAt > now)
+            #expect(try await MailDelivery(app: desk.app).deliverDue(now: now) == 0, "not before its next attempt")
+
+            let sink = try SMTPSink(port: port)
+            #expect(try await MailDelivery(app: desk.app).deliverDue(now: waiting.nextAttemptAt.addingTimeInterval(1)) == 1)
+            #expect(sink.receivedCount() == 1)
+            let sent = try #require(try await OutboxMail.query(on: desk.app.db).first())
+            #expect(sent.status == .sent)
+            #expect(sent.attempts == 2)
+        }
+    }
+
+    @Test func aPermanentRejectionShowsOnTheTicket() async throws {
+        let sink = try SMTPSink()
+        let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress)
+        try await TestDesk.run(mail: settings) { desk in
+            let admin = try await desk.staff(.admin)
+            let inbound = try await desk.send(.POST, "/api/v1/mail/inbound", token: admin.token, raw: MailSamples.firstContact(from: "reject-me@example.test")).decoded(InboundMailDTO.self)
+            #expect(try await MailDelivery(app: desk.app).deliverDue() == 1)
+            #expect(sink.receivedCount() == 0)
+            let failed = try #require(try await OutboxMail.query(on: desk.app.db).first())
+            #expect(failed.status == .failed)
+            let events = try await desk.send(.GET, "/api/v1/tickets/\(try #require(inbound.ticketId))/events", token: admin.token).decoded(EventList.self).events
+            #expect(events.contains { $0.kind == "delivery_failed" })
+        }
+    }
+}
