@@ -146,3 +146,12 @@ struct SMTPClientTests {
         }
     }
 }
+
+/// Which servers may receive credentials without TLS.
+@Suite struct SMTPCredentialSafetyTests {
+    @Test(arguments: [("127.0.0.1", true), ("127.5.6.7", true), ("localhost", true), ("::1", true),
+                      ("smtp.example.com", false), ("10.0.0.5", false), ("127.example.com", false), ("127.0.0.256", false)])
+    func onlyLoopbackServersGetCredentialsInClearText(host: String, isLoopback: Bool) {
+        #expect(SMTPSession.isLoopback(host) == isLoopback)
+    }
+}

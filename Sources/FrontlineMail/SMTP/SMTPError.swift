@@ -50,7 +50,7 @@ public enum SMTPError: Error, Sendable, Hashable, CustomStringConvertible {
         case .rejected(let command, let code, let message): return "SMTP \(command) rejected: \(code) \(message)"
         case .recipientsRejected(let rejections):
             return "SMTP rejected every recipient: " + rejections.map(\.description).joined(separator: "; ")
-        case .startTLSUnavailable: return "SMTP server does not offer STARTTLS but it is required"
+        case .startTLSUnavailable: return "the SMTP server does not offer STARTTLS, which is required here (credentials only travel encrypted; add ?starttls=never to the SMTP_URL to allow clear text on a trusted network)"
         case .authenticationUnavailable: return "SMTP server offers no supported AUTH mechanism (PLAIN, LOGIN)"
         case .invalidAddress(let address): return "Invalid address for SMTP: \(address)"
         case .protocolViolation(let detail): return "SMTP protocol violation: \(detail)"

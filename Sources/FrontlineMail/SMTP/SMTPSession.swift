@@ -90,6 +90,11 @@ struct SMTPSession {
 
     private mutating func authenticate() async throws {
         guard let username = configuration.username else { return }
+        // Credentials never cross a network in clear text by accident: only over TLS, to a server on
+        // this machine, or when the admin chose `starttls=never` on purpose.
+        guard isTLS || configuration.security == .startTLS(.never) || Self.isLoopback(configuration.host) else {
+            throw SMTPError.startTLSUnavailable
+        }
         let password = configuration.password ?? ""
         if capabilities.authMechanisms.contains("PLAIN") {
             let token = Base64.encode(Array("\0\(username)\0\(password)".utf8))
@@ -101,6 +106,13 @@ struct SMTPSession {
         } else {
             throw SMTPError.authenticationUnavailable
         }
+    }
+
+    /// `localhost`, `::1` or an IPv4 literal in 127.0.0.0/8 (a name that merely starts with "127." is not).
+    static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets.first == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
     /// QUIT is a courtesy: the message is already accepted, so errors are ignored.
