@@ -103,6 +103,33 @@ struct SMTPClientTests {
         }
     }
 
+    /// STARTTLS for real: the server offers it, requires it, and accepts AUTH only after it.
+    @Test func upgradesWithStartTLSAndThenAuthenticates() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        guard let (certificate, key) = SMTPSink.makeCertificate(in: directory) else {
+            Issue.record("openssl is needed to make a test certificate")
+            return
+        }
+        let sink = try SMTPSink(arguments: ["--tls", "\(certificate),\(key)", "--auth", "desk:s3cret"])
+        var configuration = try SMTPConfiguration(url: "smtp://desk:s3cret@127.0.0.1:\(sink.port)?starttls=required")
+        configuration.tlsVerification = .none  // a self-signed test certificate
+        configuration.replyTimeout = .seconds(10)
+        let report = try await SMTPClient(configuration: configuration)
+            .send(from: "support@frontline.test", to: ["jane@example.com"], message: composedMessage())
+        #expect(report.acceptedRecipients == ["jane@example.com"])
+        #expect(sink.receivedCount() == 1)
+
+        // With verification on, a certificate nobody vouches for is refused: no mail, no credentials.
+        var strict = configuration
+        strict.tlsVerification = .full
+        await #expect(throws: SMTPError.self) {
+            try await SMTPClient(configuration: strict).send(from: "support@frontline.test", to: ["jane@example.com"], message: composedMessage())
+        }
+        #expect(sink.receivedCount() == 1)
+    }
+
     @Test func startTLSRequiredButNotOffered() async throws {
         let sink = try SMTPSink()
         let strict = try client(port: sink.port, url: "smtp://127.0.0.1:\(sink.port)?starttls=required")

@@ -47,6 +47,24 @@ public final class SMTPSink {
         self.port = Int(try String(contentsOf: portFile, encoding: .utf8)) ?? 0
     }
 
+    /// A throw-away self-signed certificate and key for `--tls` (made with openssl), or nil when
+    /// openssl is not installed.
+    public static func makeCertificate(in directory: URL) -> (certificate: String, key: String)? {
+        let certificate = directory.appendingPathComponent("cert.pem").path
+        let key = directory.appendingPathComponent("key.pem").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1",
+            "-keyout", key, "-out", certificate,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? (certificate, key) : nil
+    }
+
     /// A port nothing listens on right now.
     public static func freePort() throws -> Int {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

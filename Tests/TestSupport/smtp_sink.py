@@ -25,6 +25,7 @@ def main():
     parser.add_argument("--silent", action="store_true")
     parser.add_argument("--lifetime", type=float, default=60.0)
     parser.add_argument("--port", type=int, help="listen here instead of on a free port")
+    parser.add_argument("--tls", help="CERT,KEY: offer and require STARTTLS; AUTH only after it")
     args = parser.parse_args()
     port = args.port or free_port()
     # The test closes our stdin when it is done (or dies): that is our cue to go.
@@ -81,7 +82,13 @@ def main():
 
     options = {}
     if args.auth:
-        options = dict(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+        options = dict(authenticator=authenticator, auth_required=True, auth_require_tls=bool(args.tls))
+    if args.tls:
+        import ssl
+        cert, key = args.tls.split(",", 1)
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(cert, key)
+        options.update(tls_context=context, require_starttls=True)
     controller = Controller(Sink(), hostname="127.0.0.1", port=port, enable_SMTPUTF8=True, **options)
     controller.start()
     announce(args.dir, port)
