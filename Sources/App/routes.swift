@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     tickets.get(":ticketID", "events", use: TicketsController.events)
 
     tickets.get(":ticketID", "attachments", use: AttachmentsController.list)
+    tickets.get(":ticketID", "participants", use: AttachmentsController.participants)
     authed.get("attachments", ":attachmentID", use: AttachmentsController.download)
 
     let mail = authed.grouped("mail")

@@ -77,6 +77,9 @@ struct MailInboundTests {
 
             let messages = try await desk.send(.GET, "/api/v1/tickets/\(ticketId)/messages", token: admin.token).decoded(MessageList.self).messages
             #expect(messages.count == 4)
+            let participants = try await desk.send(.GET, "/api/v1/tickets/\(ticketId)/participants", token: admin.token).decoded(ParticipantList.self)
+            #expect(participants.participants.map(\.email) == ["ben@example.test"])
+            #expect(participants.participants.first?.name == "Ben Berg")
         }
     }
 

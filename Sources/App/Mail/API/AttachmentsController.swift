@@ -1,7 +1,24 @@
 import Fluent
 import Vapor
 
-/// Attachments of a ticket, for whoever may see the ticket: staff, or the customer who asked.
+/// Someone copied on a ticket's mail.
+struct ParticipantDTO: Content {
+    let email: String
+    let name: String?
+    let addedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case email, name
+        case addedAt = "added_at"
+    }
+}
+
+struct ParticipantList: Content {
+    let participants: [ParticipantDTO]
+}
+
+/// Attachments and participants of a ticket, for whoever may see the ticket: staff, or the
+/// customer who asked (participants: staff only).
 enum AttachmentsController {
     struct AttachmentList: Content {
         let attachments: [AttachmentDTO]
@@ -15,6 +32,14 @@ enum AttachmentsController {
         let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
         let attachments = try await Attachment.query(on: req.db).filter(\.$ticketId == (try ticket.requireID())).sort(\.$createdAt).all()
         return AttachmentList(attachments: try attachments.map(AttachmentDTO.init))
+    }
+
+    /// People copied on the ticket's mail, who receive its replies and may write to it.
+    @Sendable static func participants(req: Request) async throws -> ParticipantList {
+        _ = try req.staff()
+        let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
+        let rows = try await TicketParticipant.query(on: req.db).filter(\.$ticketId == (try ticket.requireID())).sort(\.$createdAt).all()
+        return ParticipantList(participants: rows.map { ParticipantDTO(email: $0.email, name: $0.name, addedAt: $0.createdAt) })
     }
 
     @Sendable static func download(req: Request) async throws -> Response {
