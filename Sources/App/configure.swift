@@ -41,5 +41,16 @@ enum Migrations {
     static let all: [any Migration] = [
         CreateAccounts(),
         CreateTickets(),
+        CreateSettings(),
+        CreateDuties(),
+        CreateCoaching(),
+        CreateRoleProfiles(),
+        CreateKudos(),
+        CreateSkills(),
+        CreateProjects(),
+        CreateCareerMoves(),
+        CreateKnowledgeBase(),
+        CreateLearningEntries(),
+        CreateVoiceOfCustomer(),
     ]
 }
