@@ -36,7 +36,7 @@ struct DemoPeople {
                     requestedBy: "Operations", startedOn: Days.adding(-90, to: today), at: now)
                 try await duty.create(on: db)
                 for _ in 0..<6 {
-                    let on = Days.adding(-Int.random(in: 1...84, using: &random), to: today)
+                    let on = Days.adding(-Int.random(in: 1...40, using: &random), to: today)
                     try await DutyOccurrence(dutyId: try duty.requireID(), on: on, minutes: Int.random(in: 30...90, using: &random), at: now).create(on: db)
                 }
             }

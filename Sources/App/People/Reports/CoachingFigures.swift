@@ -33,7 +33,7 @@ enum CoachingFigures {
     }
 
     /// Sessions in the period with someone of the scope, as coach or as agent; the coaches are
-    /// those who ran them plus every lead, manager and admin of the scope (at 0 when they did not coach).
+    /// those who ran them plus every lead and manager of the scope (at 0 when they did not coach).
     static func compute(
         scope: ReportScope, period: ReportPeriod, settings: DepartmentHealthSettings, on db: any Database
     ) async throws -> [Figure] {
@@ -48,7 +48,7 @@ enum CoachingFigures {
         let byCoach = Dictionary(grouping: sessions.values, by: \.coachId)
 
         var coachIds = Set(byCoach.keys)
-        for person in scope.people where person.role >= .lead { coachIds.insert(try person.requireID()) }
+        for person in scope.people where person.role == .lead || person.role == .manager { coachIds.insert(try person.requireID()) }
         let coaches = try await User.query(on: db).filter(\.$id ~~ Array(coachIds)).all()
         return try coaches.map { coach in
             let own = byCoach[try coach.requireID()] ?? []

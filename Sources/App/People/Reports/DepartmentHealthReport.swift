@@ -88,6 +88,8 @@ struct DepartmentHealthReport {
             guard let department = duty.requestedBy, !ownTeams.contains(department.lowercased()) else { continue }
             let perWeek = try coreDuties([duty], in: period, occurrences: occurrences)
                 .reduce(0) { $0 + $1.minutesPerWeek(periodWeeks: period.weeks) }
+            // An ad-hoc duty that did not happen in the period handed nothing over.
+            guard perWeek > 0 else { continue }
             byDepartment[department, default: []].append(.init(
                 dutyId: try duty.requireID(), userId: duty.userId, name: duty.name, minutesPerWeek: Rounded.minutes(perWeek)))
         }
