@@ -7,13 +7,13 @@ enum DemoPeopleScript {
     static let teamDuties: [[(String, DutyCadence, Int, DutyCategory, String?, Int)]] = [
         // Front Line drifts: Sales hands over contract data entry.
         [("Answer the queue", .daily, 300, .customer, nil, 200),
-         ("Enter sales contracts into the CRM", .daily, 120, .office, "Sales", 70),
+         ("Enter sales contracts into the CRM", .daily, 150, .office, "Sales", 70),
          ("Weekly order-status report for Sales", .weekly, 90, .office, "Sales", 50)],
         [("Answer the queue", .daily, 330, .customer, nil, 200),
          ("Firmware release notes review", .weekly, 60, .development, nil, 120)],
         // Billing & Returns drifts: Finance hands over invoicing chores.
         [("Answer the queue", .daily, 240, .customer, nil, 200),
-         ("Chase unpaid invoices", .daily, 90, .office, "Finance", 60),
+         ("Chase unpaid invoices", .daily, 120, .office, "Finance", 60),
          ("Month-end billing reconciliation", .monthly, 480, .office, "Finance", 100)],
     ]
 
