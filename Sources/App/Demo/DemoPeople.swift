@@ -18,6 +18,28 @@ struct DemoPeople {
         try await kudos(agents: agents, random: &random, on: db)
         try await voice(agents: agents, random: &random, on: db)
         try await growth(agents: agents, today: today, random: &random, on: db)
+        try await heavyDay(today: today, on: db)
+    }
+
+    /// One agent's day today was hard: the tickets they worked are tagged difficult and two were
+    /// escalated, so the emotional-load report has someone to suggest a check-in for.
+    private func heavyDay(today: String, on db: any Database) async throws {
+        let start = Days.start(of: today)
+        let replies = try await Message.query(on: db).filter(\.$authorType == Actor.Kind.user.rawValue)
+            .filter(\.$createdAt >= start).filter(\.$createdAt <= now).all()
+        let byAgent = Dictionary(grouping: replies.filter { $0.authorId != nil }, by: { $0.authorId! })
+        guard let (agentId, messages) = byAgent.max(by: { Set($0.value.map(\.ticketId)).count < Set($1.value.map(\.ticketId)).count }),
+              let team = people.agentsByTeam.firstIndex(where: { $0.contains { $0.id == agentId } })
+        else { return }
+        let lead = people.leads[team]
+        for (index, ticketId) in Set(messages.map(\.ticketId)).sorted(by: { $0.uuidString < $1.uuidString }).prefix(4).enumerated() {
+            let desk = TicketDesk(on: db, actor: .user(lead), at: now)
+            let ticket = try await desk.ticketForChange(ticketId)
+            guard ticket.status != .closed else { continue }
+            let tags = try await TicketTag.query(on: db).filter(\.$ticketId == ticketId).all().map(\.tag)
+            try await desk.update(ticket, with: .init(tags: tags + [EmotionalLoadReport.difficultTag]))
+            if index < 2 { try await desk.record("escalated", on: ticket, ["reason": .string("Customer asked for a manager")]) }
+        }
     }
 
     private func duties(today: String, random: inout DemoRandom, on db: any Database) async throws {
