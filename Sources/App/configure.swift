@@ -44,5 +44,16 @@ enum Migrations {
         CreateTickets(),
         CreateMail(),
         AddMessageHTML(),
+        CreateSettings(),
+        CreateDuties(),
+        CreateCoaching(),
+        CreateRoleProfiles(),
+        CreateKudos(),
+        CreateSkills(),
+        CreateProjects(),
+        CreateCareerMoves(),
+        CreateKnowledgeBase(),
+        CreateLearningEntries(),
+        CreateVoiceOfCustomer(),
     ]
 }

@@ -65,6 +65,90 @@ func routes(_ app: Application) throws {
     organizations.patch(":organizationID", use: OrganizationsController.update)
     organizations.delete(":organizationID", use: OrganizationsController.delete)
 
+    // People and department health: duty log, coaching, team roles, learning, voice of the
+    // customer, kudos, skills and careers, emotional load.
+    let duties = authed.grouped("duties")
+    duties.post(use: DutiesController.create)
+    duties.get(use: DutiesController.list)
+    duties.get(":dutyID", use: DutiesController.show)
+    duties.patch(":dutyID", use: DutiesController.update)
+    duties.delete(":dutyID", use: DutiesController.delete)
+    duties.post(":dutyID", "occurrences", use: DutiesController.addOccurrence)
+    duties.get(":dutyID", "occurrences", use: DutiesController.occurrences)
+
+    let settings = authed.grouped("settings")
+    settings.get("department-health", use: SettingsController.show)
+    settings.patch("department-health", use: SettingsController.update)
+
+    let coaching = authed.grouped("coaching-sessions")
+    coaching.post(use: CoachingController.create)
+    coaching.get(use: CoachingController.list)
+    coaching.get(":sessionID", use: CoachingController.show)
+    coaching.post(":sessionID", "acknowledge", use: CoachingController.acknowledge)
+    tickets.post(":ticketID", "coaching-queue", use: CoachingQueueController.add)
+    authed.get("coaching-queue", use: CoachingQueueController.list)
+
+    authed.get("role-profile", "questions", use: RoleProfileController.questions)
+    users.put(":userID", "role-profile", use: RoleProfileController.put)
+    users.get(":userID", "role-profile", use: RoleProfileController.show)
+    teams.get(":teamID", "role-mix", use: RoleProfileController.roleMix)
+
+    let learning = authed.grouped("learning-entries")
+    learning.post(use: LearningController.create)
+    learning.get(use: LearningController.list)
+    learning.get(":entryID", use: LearningController.show)
+    learning.post(":entryID", "promote", use: LearningController.promote)
+    authed.get("kb", "articles", use: KBArticlesController.list)
+    authed.get("kb", "articles", ":articleID", use: KBArticlesController.show)
+
+    let insights = authed.grouped("insights")
+    insights.post(use: InsightsController.create)
+    insights.get(use: InsightsController.list)
+    insights.get("export.csv", use: InsightsController.export)
+    insights.get(":insightID", use: InsightsController.show)
+    insights.patch(":insightID", use: InsightsController.update)
+    insights.post(":insightID", "tickets", use: InsightsController.addTicket)
+
+    let frictions = authed.grouped("policy-frictions")
+    frictions.post(use: PolicyFrictionsController.create)
+    frictions.get(use: PolicyFrictionsController.list)
+    frictions.get(":frictionID", use: PolicyFrictionsController.show)
+    frictions.post(":frictionID", "tickets", use: PolicyFrictionsController.addTicket)
+
+    let kudos = authed.grouped("kudos")
+    kudos.post(use: KudosController.give)
+    kudos.get(use: KudosController.feed)
+    kudos.post("from-customer", use: KudosController.fromCustomer)
+    kudos.get("highlights", use: KudosHighlightsController.highlights)
+    users.get(":userID", "kudos", use: KudosController.wall)
+
+    authed.get("skills", use: SkillsController.catalogue)
+    users.get(":userID", "skills", use: SkillsController.list)
+    users.post(":userID", "skills", use: SkillsController.assess)
+    users.post(":userID", "skills", ":skillID", "confirm", use: SkillsController.confirm)
+
+    let projects = authed.grouped("projects")
+    projects.post(use: ProjectsController.create)
+    projects.get(use: ProjectsController.list)
+    projects.get(":projectID", use: ProjectsController.show)
+    projects.patch(":projectID", use: ProjectsController.update)
+    projects.post(":projectID", "members", use: ProjectsController.addMember)
+
+    let careerMoves = authed.grouped("career-moves")
+    careerMoves.post(use: CareerMovesController.create)
+    careerMoves.get(use: CareerMovesController.list)
+    careerMoves.get("alumni", use: CareerMovesController.alumni)
+
+    users.get(":userID", "profile", use: ProfileController.show)
+    users.get(":userID", "emotional-load", use: EmotionalLoadController.person)
+
+    let reports = authed.grouped("reports")
+    reports.get("department-health", use: HealthReportsController.departmentHealth)
+    reports.get("coaching", use: HealthReportsController.coaching)
+    reports.get("coaching", "uncoached", use: CoachingQueueController.uncoached)
+    reports.get("emotional-load", use: EmotionalLoadController.team)
+    reports.get("policy-friction", use: PolicyFrictionsController.report)
+
     app.get("setup", use: SetupController.form)
     app.post("setup", use: SetupController.completeForm)
 }

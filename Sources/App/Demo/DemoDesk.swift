@@ -44,6 +44,7 @@ struct DemoDesk {
                 for plan in batch { try await plan.play(on: db) }
             }
         }
+        try await app.write { [people, now] db in try await DemoPeople(people: people, now: now).load(on: db) }
         return Summary(users: people.all.count, customers: customers.count, tickets: plans.count)
     }
 

@@ -1,0 +1,121 @@
+import Fluent
+import FrontlineCore
+import Vapor
+
+/// `/api/v1/learning-entries`: "what did you learn from your last customer interaction?" (seed 003).
+/// Visible to the author, their leads and managers; a good entry is promoted to a knowledge-base draft.
+enum LearningController {
+    struct CreateRequest: Content {
+        let about: LearningTopic?
+        let text: String?
+        let ticketId: UUID?
+
+        enum CodingKeys: String, CodingKey {
+            case about, text
+            case ticketId = "ticket_id"
+        }
+    }
+
+    struct PromoteRequest: Content {
+        let title: String?
+    }
+
+    struct EntryList: Content {
+        let entries: [LearningEntryDTO]
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let author = try req.staff()
+        let input = try req.content.decode(CreateRequest.self)
+        guard let about = input.about else { throw RequestError(.unprocessableEntity, "missing_field", "about is required", field: "about") }
+        let text = try PeopleInput.text(input.text, field: "text", max: 10_000)
+        let entry = try await req.write { db in
+            if let ticketId = input.ticketId, try await Ticket.find(ticketId, on: db) == nil {
+                throw PeopleError.invalid(field: "ticket_id", reason: "no ticket has that id")
+            }
+            let entry = LearningEntry(authorId: try author.requireID(), about: about, text: text, ticketId: input.ticketId, at: Date())
+            try await entry.create(on: db)
+            return entry
+        }
+        return try await LearningEntryDTO(entry).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func list(req: Request) async throws -> EntryList {
+        let viewer = try req.staff()
+        let query = LearningEntry.query(on: req.db).sort(\.$createdAt, .descending)
+        if let userId = try PeopleInput.uuidQuery(req, "user_id") {
+            try await PeopleAccess.requireSee(userId, viewer: viewer, on: req.db)
+            query.filter(\.$authorId == userId)
+        } else if let visible = try await PeopleAccess.visiblePeople(to: viewer, on: req.db) {
+            query.filter(\.$authorId ~~ Array(visible))
+        }
+        return EntryList(entries: try await query.all().map(LearningEntryDTO.init))
+    }
+
+    @Sendable static func show(req: Request) async throws -> LearningEntryDTO {
+        let viewer = try req.staff()
+        let entry = try await find(req, on: req.db)
+        try await PeopleAccess.requireSee(entry.authorId, viewer: viewer, on: req.db)
+        return try LearningEntryDTO(entry)
+    }
+
+    /// Creates a knowledge-base draft from the entry; the author or anyone who may see it can promote.
+    @Sendable static func promote(req: Request) async throws -> Response {
+        let viewer = try req.staff()
+        let input = (try? req.content.decode(PromoteRequest.self)) ?? PromoteRequest(title: nil)
+        let title = try input.title.map { try PeopleInput.text($0, field: "title", max: 200) }
+        let id = try req.id("entryID", of: "learning entry")
+        let article = try await req.write { db in
+            guard let entry = try await LearningEntry.find(id, on: db) else { throw RequestError.notFound("learning entry") }
+            try await PeopleAccess.requireSee(entry.authorId, viewer: viewer, on: db)
+            guard entry.articleId == nil else { throw PeopleError.alreadyPromoted }
+            let article = KBArticle(
+                title: title ?? defaultTitle(entry), body: entry.text, status: .draft, sourceLearningEntryId: id,
+                authorId: entry.authorId, at: Date())
+            try await article.create(on: db)
+            entry.articleId = try article.requireID()
+            try await entry.save(on: db)
+            return article
+        }
+        return try await KBArticleDTO(article).encodeResponse(status: .created, for: req)
+    }
+
+    /// The first line of the entry, shortened: a starting title the editor will improve.
+    private static func defaultTitle(_ entry: LearningEntry) -> String {
+        let firstLine = entry.text.split(whereSeparator: \.isNewline).first.map(String.init) ?? entry.text
+        return firstLine.count > 80 ? String(firstLine.prefix(79)) + "…" : firstLine
+    }
+
+    private static func find(_ req: Request, on db: any Database) async throws -> LearningEntry {
+        guard let entry = try await LearningEntry.find(try req.id("entryID", of: "learning entry"), on: db) else {
+            throw RequestError.notFound("learning entry")
+        }
+        return entry
+    }
+}
+
+/// A learning entry.
+struct LearningEntryDTO: Content {
+    let id: UUID
+    let authorId: UUID
+    let about: LearningTopic
+    let text: String
+    let ticketId: UUID?
+    let articleId: UUID?
+    let createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, about, text
+        case authorId = "author_id", ticketId = "ticket_id", articleId = "article_id", createdAt = "created_at"
+    }
+
+    init(_ entry: LearningEntry) throws {
+        id = try entry.requireID()
+        authorId = entry.authorId
+        about = entry.about
+        text = entry.text
+        ticketId = entry.ticketId
+        articleId = entry.articleId
+        createdAt = entry.createdAt
+    }
+}

@@ -1,0 +1,16 @@
+import Fluent
+
+/// The desk's key/value settings.
+struct CreateSettings: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("settings")
+            .field("key", .string, .identifier(auto: false))
+            .field("value", .string, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("settings").delete()
+    }
+}
