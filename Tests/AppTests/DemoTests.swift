@@ -8,21 +8,22 @@ import Testing
 struct DemoTests {
     @Test func theDemoIsALivingDesk() async throws {
         try await TestDesk.run { desk in
-            let summary = try await DemoDesk(app: desk.app, now: Date()).load()
-            #expect(summary.tickets == 1000)
+            // The same generator as `frontline demo`, with 200 of its 1,000 tickets to keep the suite fast.
+            let summary = try await DemoDesk(app: desk.app, now: Date(), ticketCount: 200).load()
+            #expect(summary.tickets == 200)
             let db = desk.app.db
             #expect(try await Team.query(on: db).count() == 3)
-            #expect(try await User.query(on: db).filter(\.$role == .agent).count() == 12)
+            #expect(try await User.query(on: db).filter(\.$role == .agent).filter(\.$active == true).count() == 12)
             #expect(try await Customer.query(on: db).count() == 200)
             #expect(try await Organization.query(on: db).count() == 40)
             let tickets = try await Ticket.query(on: db).all()
-            #expect(tickets.count == 1000)
+            #expect(tickets.count == 200)
             #expect(Set(tickets.map(\.channel)).count == TicketChannel.allCases.count)
             let bounced = tickets.filter { $0.handoffCount >= 3 }.count
-            #expect(bounced > 30, "some tickets are bounced around on purpose: \(bounced)")
+            #expect(bounced > 5, "some tickets are bounced around on purpose: \(bounced)")
             let oldest = try #require(tickets.map(\.createdAt).min())
             #expect(Date().timeIntervalSince(oldest) > 80 * 86_400)
-            #expect(try await Message.query(on: db).filter(\.$visibility == .internal).count() > 50)
+            #expect(try await Message.query(on: db).filter(\.$visibility == .internal).count() > 10)
             #expect(Set(tickets.map(\.status)).isSuperset(of: [.open, .pending, .solved, .closed]))
 
             // A second load refuses to mix demo data into a desk.

@@ -18,6 +18,8 @@ struct DemoDesk {
 
     let app: Application
     let now: Date
+    /// 1,000 for `frontline demo`; tests load fewer to stay fast.
+    var ticketCount = 1000
 
     func load() async throws -> Summary {
         let existingTickets = try await Ticket.query(on: app.db).count()
@@ -34,7 +36,7 @@ struct DemoDesk {
         }
         random = DemoRandom(seed: 90)
         var plans: [DemoTicketPlan] = []
-        for index in 0..<1000 {
+        for index in 0..<ticketCount {
             plans.append(DemoTicketPlan.make(index: index, random: &random, customers: customers, people: people, now: now))
         }
         plans.sort { $0.createdAt < $1.createdAt }
