@@ -19,6 +19,8 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(APIErrorMiddleware())
     try routes(app)
+    // Tests drive the scheduler themselves with `Scheduler(app:).tick(now:)`.
+    if app.environment != .testing { app.lifecycle.use(SchedulerService()) }
 }
 
 extension Application {
@@ -41,5 +43,13 @@ enum Migrations {
     static let all: [any Migration] = [
         CreateAccounts(),
         CreateTickets(),
+        CreateNotifications(),
+        CreateTicketRunaround(),
+        CreatePromises(),
+        CreateEscalations(),
+        CreateSLA(),
+        AddCustomerPhoneNumbers(),
+        CreateCalls(),
+        CreateEntitlements(),
     ]
 }
