@@ -9,7 +9,7 @@ final class Product: Model, @unchecked Sendable {
     @Field(key: "customer_id") var customerId: UUID
     @Field(key: "model") var model: String
     @Field(key: "serial_number") var serialNumber: String
-    /// Upper-cased without spaces: what `lookup?serial=` matches.
+    /// Letters and digits only, upper-cased: what `lookup?serial=` matches, however the serial was typed.
     @Field(key: "serial_normalized") var serialNormalized: String
     /// `yyyy-MM-dd`.
     @OptionalField(key: "purchase_date") var purchaseDate: String?
@@ -19,7 +19,7 @@ final class Product: Model, @unchecked Sendable {
     init() {}
 
     static func normalizedSerial(_ serial: String) -> String {
-        serial.filter { !$0.isWhitespace }.uppercased()
+        String(serial.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }).uppercased()
     }
 }
 
