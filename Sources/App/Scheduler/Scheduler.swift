@@ -28,16 +28,34 @@ struct Scheduler: Sendable {
     @discardableResult
     func tick(now: Date = Date()) async throws -> Report {
         var report = Report()
-        report.reminded = try await drain { try await remindPromises(now: now, db: $0) }
-        report.brokenPromises = try await drain { try await breakLapsedPromises(now: now, db: $0) }
-        report.breachedEscalations = try await drain { try await breachEscalations(now: now, db: $0) }
-        report.slaWarnings = try await drain { try await SLAClocks.warnDue(now: now, db: $0, limit: Self.batchSize) }
-        report.slaBreaches = try await drain { try await SLAClocks.breachDue(now: now, db: $0, limit: Self.batchSize) }
+        report.reminded = try await drain(ifAny: ("promises", "pending", "remind_at"), now: now) {
+            try await remindPromises(now: now, db: $0)
+        }
+        report.brokenPromises = try await drain(ifAny: ("promises", "pending", "due_at"), now: now) {
+            try await breakLapsedPromises(now: now, db: $0)
+        }
+        report.breachedEscalations = try await drain(ifAny: ("escalations", "open", "due_at"), now: now) {
+            try await breachEscalations(now: now, db: $0)
+        }
+        report.slaWarnings = try await drain(ifAny: ("sla_clocks", "running", "warn_at"), now: now) {
+            try await SLAClocks.warnDue(now: now, db: $0, limit: Self.batchSize)
+        }
+        report.slaBreaches = try await drain(ifAny: ("sla_clocks", "running", "due_at"), now: now) {
+            try await SLAClocks.breachDue(now: now, db: $0, limit: Self.batchSize)
+        }
         return report
     }
 
-    /// Runs batches until one comes back short of a full batch.
-    private func drain(_ batch: @escaping @Sendable (any Database) async throws -> Int) async throws -> Int {
+    /// Runs batches until one comes back short of a full batch. A read first probes the index for
+    /// any due row, so an idle tick opens no write transaction at all.
+    private func drain(
+        ifAny due: (table: String, state: String, column: String), now: Date,
+        _ batch: @escaping @Sendable (any Database) async throws -> Int
+    ) async throws -> Int {
+        let probe = try await app.db.sql.raw(
+            "SELECT 1 AS due FROM \(unsafeRaw: due.table) WHERE state = \(bind: due.state) AND \(unsafeRaw: due.column) <= \(bind: now) LIMIT 1"
+        ).first()
+        guard probe != nil else { return 0 }
         var total = 0
         while true {
             let done = try await app.write(batch)
