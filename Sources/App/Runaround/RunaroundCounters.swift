@@ -5,6 +5,16 @@ import Foundation
 /// Keeps a ticket's runaround counters in step with its timeline: each event kind that counts
 /// updates the `ticket_runaround` row in the same transaction, and the first time the ticket
 /// passes a threshold a `runaround_flagged` event goes on the timeline.
+///
+/// The stored `flagged` (what `?flagged=runaround` and the Runaround list read, by index) is the
+/// verdict as of the latest counted event, without the days-open term; the ticket DTO recomputes
+/// the index live with days open, so a ticket that only ages past the index threshold shows as
+/// flagged on the ticket before it enters the list (it does at its next counted event).
+///
+/// What counts: `handed_off` (hand-offs, and a new owner), `assigned` (a new owner), a customer's
+/// public `message_added` (a contact; a switch when its channel differs from the last contact's),
+/// an inbound `call_started` on an existing ticket (a phone contact), `status_changed` with
+/// `reopened`, `hold_without_wait_told`, `promise_broken`.
 enum RunaroundCounters {
     /// The event kinds that change a counter; every other kind costs nothing.
     static let countedKinds: Set<String> = [
@@ -15,6 +25,8 @@ enum RunaroundCounters {
 
     static func observe(_ kind: String, data: [String: JSONValue], on ticket: Ticket, desk: TicketDesk) async throws {
         guard countedKinds.contains(kind) else { return }
+        // Most status changes count nothing; skip the row's read and write for them.
+        if kind == EventKind.statusChanged.rawValue, data["reopened"] != .bool(true) { return }
         let ticketId = try ticket.requireID()
         let row = try await TicketRunaround.find(ticketId, on: desk.db) ?? TicketRunaround(ticketId: ticketId, at: desk.now)
         switch kind {
@@ -24,7 +36,7 @@ enum RunaroundCounters {
         case EventKind.assigned.rawValue:
             try await countOwner(data["after"], ticketId: ticketId, row: row, db: desk.db)
         case EventKind.statusChanged.rawValue:
-            if data["reopened"] == .bool(true) { row.reopenings += 1 }
+            row.reopenings += 1
         case EventKind.messageAdded.rawValue:
             guard data["author_type"] == .string(Actor.Kind.customer.rawValue), data["visibility"] == .string("public"),
                 case .string(let channel)? = data["channel"]
