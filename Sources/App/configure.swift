@@ -20,6 +20,8 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     app.middleware.use(APIErrorMiddleware())
     app.lifecycle.use(MailDeliveryWorker())
     try routes(app)
+    // Tests drive the scheduler themselves with `Scheduler(app:).tick(now:)`.
+    if app.environment != .testing { app.lifecycle.use(SchedulerService()) }
 }
 
 extension Application {
@@ -55,5 +57,13 @@ enum Migrations {
         CreateKnowledgeBase(),
         CreateLearningEntries(),
         CreateVoiceOfCustomer(),
+        CreateNotifications(),
+        CreateTicketRunaround(),
+        CreatePromises(),
+        CreateEscalations(),
+        CreateSLA(),
+        AddCustomerPhoneNumbers(),
+        CreateCalls(),
+        CreateEntitlements(),
     ]
 }

@@ -19,10 +19,22 @@ public struct FrontlineConfig: Sendable {
     public var bcryptCost: Int
     public var logLevel: String
     public var mail: MailSettings
+    /// Seconds between the scheduler's looks for due work (promises, escalations, SLA clocks).
+    public var schedulerInterval: Double
+    /// The shared secret phone systems sign call events with; calls are off while unset.
+    public var callsWebhookSecret: String?
+    /// How soon a dropped call must be called back.
+    public var droppedCallCallbackMinutes: Int
+    /// How long before a promise's due time its owner is reminded.
+    public var promiseReminderMinutes: Int
+    /// An escalation's target when the escalating agent names none (wall-clock minutes).
+    public var escalationTargetMinutes: Int
 
     public init(
         dataDirectory: String, database: Database, publicURL: String? = nil,
-        bcryptCost: Int = 12, logLevel: String = "info", mail: MailSettings = MailSettings()
+        bcryptCost: Int = 12, logLevel: String = "info", mail: MailSettings = MailSettings(), schedulerInterval: Double = 5,
+        callsWebhookSecret: String? = nil, droppedCallCallbackMinutes: Int = 10, promiseReminderMinutes: Int = 15,
+        escalationTargetMinutes: Int = 60
     ) {
         self.dataDirectory = dataDirectory
         self.database = database
@@ -30,7 +42,15 @@ public struct FrontlineConfig: Sendable {
         self.bcryptCost = bcryptCost
         self.logLevel = logLevel
         self.mail = mail
+        self.schedulerInterval = schedulerInterval
+        self.callsWebhookSecret = callsWebhookSecret
+        self.droppedCallCallbackMinutes = droppedCallCallbackMinutes
+        self.promiseReminderMinutes = promiseReminderMinutes
+        self.escalationTargetMinutes = escalationTargetMinutes
     }
+
+    var promiseReminderLead: TimeInterval { Double(promiseReminderMinutes) * 60 }
+    var droppedCallWindow: TimeInterval { Double(droppedCallCallbackMinutes) * 60 }
 
     /// A settings problem found at start.
     public struct Invalid: Error, CustomStringConvertible {
@@ -73,10 +93,33 @@ public struct FrontlineConfig: Sendable {
         }
 
         let mail = MailSettings.fromEnvironment(env, problems: &problems)
+        var schedulerInterval = 5.0
+        if let raw = env["FRONTLINE_SCHEDULER_INTERVAL"] {
+            if let seconds = Double(raw), seconds >= 0.1, seconds <= 3600 { schedulerInterval = seconds } else {
+                problems.append("FRONTLINE_SCHEDULER_INTERVAL must be a number of seconds from 0.1 to 3600, not '\(raw)'")
+            }
+        }
+        let callsWebhookSecret = env["CALLS_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        if let callsWebhookSecret, callsWebhookSecret.utf8.count < 16 {
+            problems.append("CALLS_WEBHOOK_SECRET must be at least 16 characters long")
+        }
+        func minutes(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
+            guard let raw = env[name] else { return value }
+            guard let minutes = Int(raw), range.contains(minutes) else {
+                problems.append("\(name) must be a whole number of minutes from \(range.lowerBound) to \(range.upperBound), not '\(raw)'")
+                return value
+            }
+            return minutes
+        }
+        let dropped = minutes("FRONTLINE_DROPPED_CALL_CALLBACK_MINUTES", default: 10, range: 1...10_080)
+        let reminder = minutes("FRONTLINE_PROMISE_REMINDER_MINUTES", default: 15, range: 0...10_080)
+        let escalation = minutes("FRONTLINE_ESCALATION_TARGET_MINUTES", default: 60, range: 1...525_600)
 
         guard problems.isEmpty else { throw Invalid(problems: problems) }
         return Self(
             dataDirectory: dataDirectory, database: database, publicURL: publicURL,
-            bcryptCost: bcryptCost, logLevel: logLevel, mail: mail)
+            bcryptCost: bcryptCost, logLevel: logLevel, mail: mail, schedulerInterval: schedulerInterval,
+            callsWebhookSecret: callsWebhookSecret, droppedCallCallbackMinutes: dropped,
+            promiseReminderMinutes: reminder, escalationTargetMinutes: escalation)
     }
 }

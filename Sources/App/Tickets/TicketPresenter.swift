@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// Builds ticket DTOs, loading requesters and tags for a whole page in two queries.
+/// Builds ticket DTOs, loading requesters, tags, runaround counters, SLA clocks and their
+/// calendars for a whole page with one query each.
 enum TicketPresenter {
     static func dto(_ ticket: Ticket, on db: any Database) async throws -> TicketDTO {
         guard let dto = try await dtos([ticket], on: db).first else { throw RequestError.notFound("ticket") }
@@ -16,11 +17,22 @@ enum TicketPresenter {
         let requestersById = Dictionary(uniqueKeysWithValues: try requesters.map { (try $0.requireID(), $0) })
         let tags = try await TicketTag.query(on: db).filter(\.$ticketId ~~ ids).all()
         let tagsByTicket = Dictionary(grouping: tags, by: \.ticketId)
+        let runaround = try await TicketRunaround.query(on: db).filter(\.$id ~~ ids).all()
+        let runaroundById = Dictionary(uniqueKeysWithValues: try runaround.map { (try $0.requireID(), $0) })
+        let clocks = try await SLAClockRecord.query(on: db).filter(\.$ticketId ~~ ids).all()
+        let clocksByTicket = Dictionary(grouping: clocks, by: \.ticketId)
+        let calendarIds = Array(Set(clocks.compactMap(\.calendarId)))
+        let calendars = calendarIds.isEmpty ? [] : try await BusinessCalendarRecord.query(on: db).filter(\.$id ~~ calendarIds).all()
+        let calendarsById = Dictionary(uniqueKeysWithValues: try calendars.map { (try $0.requireID(), $0.calendar) })
+        let now = Date()
         return try tickets.map { ticket in
             guard let requester = requestersById[ticket.requesterId] else {
                 throw Abort(.internalServerError, reason: "ticket #\(ticket.number) has no requester")
             }
-            return try TicketDTO(ticket, requester: requester, tags: (tagsByTicket[try ticket.requireID()] ?? []).map(\.tag))
+            let id = try ticket.requireID()
+            let sla = clocksByTicket[id].map { SLADTO(clocks: $0, calendars: calendarsById, now: now) } ?? .unmeasured
+            return try TicketDTO(
+                ticket, requester: requester, tags: (tagsByTicket[id] ?? []).map(\.tag), sla: sla, runaround: runaroundById[id])
         }
     }
 }

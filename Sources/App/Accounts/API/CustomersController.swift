@@ -1,4 +1,5 @@
 import Fluent
+import FrontlineCore
 import Vapor
 
 /// `/api/v1/customers`: the people the desk serves. Staff read and edit; admins delete.
@@ -81,7 +82,10 @@ enum CustomersController {
                 customer.emailNormalized = EmailAddress.normalized(email)
             }
             if let name = input.name { customer.name = try StaffDirectory.checkName(name) }
-            if let phone = input.phone { customer.phone = phone.isEmpty ? nil : phone }
+            if let phone = input.phone {
+                customer.phone = phone.isEmpty ? nil : phone
+                customer.phoneNormalized = PhoneNumber.normalized(phone)
+            }
             if let organizationId = input.organizationId {
                 try await checkOrganization(organizationId, on: db)
                 customer.organizationId = organizationId

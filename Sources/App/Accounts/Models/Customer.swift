@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import FrontlineCore
 
 /// A person the desk serves. Found by email, which is unique without regard to case.
 final class Customer: Model, @unchecked Sendable {
@@ -11,6 +12,8 @@ final class Customer: Model, @unchecked Sendable {
     @Field(key: "email_normalized") var emailNormalized: String
     @Field(key: "name") var name: String
     @OptionalField(key: "phone") var phone: String?
+    /// `phone` as `PhoneNumber.normalized`: how calls find the customer.
+    @OptionalField(key: "phone_normalized") var phoneNormalized: String?
     @OptionalField(key: "organization_id") var organizationId: UUID?
     @OptionalField(key: "password_hash") var passwordHash: String?
     @Field(key: "created_at") var createdAt: Date
@@ -24,6 +27,7 @@ final class Customer: Model, @unchecked Sendable {
         self.emailNormalized = EmailAddress.normalized(email)
         self.name = name
         self.phone = phone
+        self.phoneNormalized = phone.flatMap(PhoneNumber.normalized)
         self.organizationId = organizationId
         self.createdAt = at
         self.updatedAt = at

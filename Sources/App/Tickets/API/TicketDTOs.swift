@@ -28,16 +28,18 @@ struct TicketDTO: Content {
     let lastCustomerContactAt: Date?
     let solvedAt: Date?
     let closedAt: Date?
+    let sla: SLADTO
+    let runaround: RunaroundDTO
 
     enum CodingKeys: String, CodingKey {
-        case id, number, subject, status, priority, channel, requester, tags
+        case id, number, subject, status, priority, channel, requester, tags, sla, runaround
         case organizationId = "organization_id", ownerId = "owner_id", teamId = "team_id"
         case customFields = "custom_fields", handoffCount = "handoff_count"
         case createdAt = "created_at", updatedAt = "updated_at", firstResponseAt = "first_response_at"
         case lastCustomerContactAt = "last_customer_contact_at", solvedAt = "solved_at", closedAt = "closed_at"
     }
 
-    init(_ ticket: Ticket, requester: Customer, tags: [String]) throws {
+    init(_ ticket: Ticket, requester: Customer, tags: [String], sla: SLADTO = .unmeasured, runaround: TicketRunaround? = nil) throws {
         id = try ticket.requireID()
         number = ticket.number
         subject = ticket.subject
@@ -57,6 +59,8 @@ struct TicketDTO: Content {
         lastCustomerContactAt = ticket.lastCustomerContactAt
         solvedAt = ticket.solvedAt
         closedAt = ticket.closedAt
+        self.sla = sla
+        self.runaround = RunaroundDTO(runaround, ticket: ticket)
     }
 }
 

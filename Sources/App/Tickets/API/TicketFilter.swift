@@ -12,6 +12,8 @@ struct TicketFilter {
     var teamId: UUID?
     var requesterEmail: String?
     var tag: String?
+    /// `flagged=runaround`: only tickets past a runaround threshold.
+    var flaggedRunaround = false
     var limit = 50
     var afterNumber: Int?
 
@@ -29,6 +31,10 @@ struct TicketFilter {
         teamId = try Self.uuid(query, "team_id")
         requesterEmail = try? query.get(String.self, at: "requester_email")
         tag = (try? query.get(String.self, at: "tag"))?.lowercased()
+        if let raw = try? query.get(String.self, at: "flagged") {
+            guard raw == "runaround" else { throw RequestError.invalid("flagged", "flagged must be runaround") }
+            flaggedRunaround = true
+        }
         if let raw = try? query.get(String.self, at: "limit") {
             guard let limit = Int(raw), (1...Self.maxLimit).contains(limit) else {
                 throw RequestError.invalid("limit", "limit must be a whole number from 1 to \(Self.maxLimit)")

@@ -55,6 +55,9 @@ enum TicketsController {
         if let tag = filter.tag {
             query.join(TicketTag.self, on: \Ticket.$id == \TicketTag.$ticketId).filter(TicketTag.self, \.$tag == tag)
         }
+        if filter.flaggedRunaround {
+            query.join(TicketRunaround.self, on: \Ticket.$id == \TicketRunaround.$id).filter(TicketRunaround.self, \.$flagged == true)
+        }
         if let after = filter.afterNumber { query.filter(\.$number < after) }
         let tickets = try await query.sort(\.$number, .descending).limit(filter.limit + 1).all()
         let page = Array(tickets.prefix(filter.limit))

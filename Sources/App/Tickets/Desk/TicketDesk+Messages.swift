@@ -46,6 +46,7 @@ extension TicketDesk {
             "message_id": message.id.map { .number(Double($0)) } ?? .null,
             "visibility": .string(message.visibility.rawValue),
             "channel": .string(message.channel.rawValue),
+            "author_type": .string(message.authorType),
         ]
     }
 }

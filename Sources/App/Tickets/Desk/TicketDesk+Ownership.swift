@@ -23,10 +23,14 @@ extension TicketDesk {
     /// Handing to a team alone leaves the ticket unowned in that team's queue; handing to a person
     /// keeps the team unless one is named. Only a change of an existing owner or team counts as a
     /// hand-off; routing a ticket that had neither is recorded as its assignment.
-    func handOff(_ ticket: Ticket, toUser: User?, toTeam: Team?, note rawNote: String?) async throws {
+    ///
+    /// `noteFollows` is for hand-offs made live on a phone call (a transfer): the agent writes the
+    /// note afterwards, and until then the timeline shows it as missing.
+    func handOff(_ ticket: Ticket, toUser: User?, toTeam: Team?, note rawNote: String?, noteFollows: Bool = false) async throws {
         try ensureOpenForChange(ticket)
         guard toUser != nil || toTeam != nil else { throw TicketError.nothingToHandOff }
-        guard let note = HandoffRule.contextNote(rawNote) else { throw TicketError.noteRequired }
+        let note = HandoffRule.contextNote(rawNote)
+        if note == nil && !noteFollows { throw TicketError.noteRequired }
         if let toUser, !toUser.active {
             throw TicketError.invalid(field: "to_user_id", reason: "\(toUser.name) is deactivated")
         }
@@ -41,8 +45,8 @@ extension TicketDesk {
         ticket.teamId = newTeam
         if isHandoff { ticket.handoffCount += 1 }
         try await record(isHandoff ? .handedOff : .assigned, on: ticket, [
-            "before": before, "after": after, "note": .string(note),
-            "handoff_count": .number(Double(ticket.handoffCount)),
+            "before": before, "after": after, "note": note.map { .string($0) } ?? .null,
+            "note_missing": .bool(note == nil), "handoff_count": .number(Double(ticket.handoffCount)),
         ])
         if ticket.status == .new, newOwner != nil { try await changeStatus(of: ticket, to: .open) }
         ticket.updatedAt = now

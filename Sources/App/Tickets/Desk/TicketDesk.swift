@@ -89,6 +89,7 @@ struct TicketDesk {
         let event = TicketEvent(
             ticketId: try ticket.requireID(), kind: kind, actor: actor, at: now, data: JSONValue.object(data).storedText)
         try await event.create(on: db)
+        try await follow(kind, data: data, on: ticket)
         return event
     }
 

@@ -1,0 +1,73 @@
+import Fluent
+import SQLKit
+
+/// Call events as received, the calls derived from them, their holds and transfers.
+struct CreateCalls: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("call_events")
+            .id()
+            .field("event_id", .string, .required)
+            .field("call_ref", .string, .required)
+            .field("type", .string, .required)
+            .field("at", .datetime, .required)
+            .field("direction", .string)
+            .field("customer_phone", .string)
+            .field("agent_email", .string)
+            .field("told_wait_seconds", .int64)
+            .field("to_user_email", .string)
+            .field("to_team_id", .uuid)
+            .field("outcome", .string)
+            .field("received_at", .datetime, .required)
+            .unique(on: "event_id")
+            .create()
+        try await database.schema("calls")
+            .id()
+            .field("external_id", .string, .required)
+            .field("ticket_id", .uuid, .references("tickets", "id"))
+            .field("customer_id", .uuid, .references("customers", "id"))
+            .field("customer_phone", .string)
+            .field("agent_id", .uuid, .references("users", "id"))
+            .field("direction", .string)
+            .field("started_at", .datetime)
+            .field("ended_at", .datetime)
+            .field("outcome", .string)
+            .field("talk_seconds", .int64)
+            .field("callback_promise_id", .uuid)
+            .field("outbound_applied", .bool, .required)
+            .field("end_applied", .bool, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "external_id")
+            .create()
+        try await database.schema("call_holds")
+            .id()
+            .field("call_id", .uuid, .required, .references("calls", "id"))
+            .field("hold_ref", .string, .required)
+            .field("started_at", .datetime, .required)
+            .field("ended_at", .datetime)
+            .field("told_wait_seconds", .int64)
+            .field("endured_seconds", .int64)
+            .field("reported_without_wait", .bool, .required)
+            .field("reported_overran", .bool, .required)
+            .unique(on: "call_id", "hold_ref")
+            .create()
+        try await database.schema("call_transfers")
+            .id()
+            .field("call_id", .uuid, .required, .references("calls", "id"))
+            .field("transfer_ref", .string, .required)
+            .field("at", .datetime, .required)
+            .field("to_user_id", .uuid, .references("users", "id"))
+            .field("to_team_id", .uuid, .references("teams", "id"))
+            .field("note", .string)
+            .field("noted_at", .datetime)
+            .unique(on: "call_id", "transfer_ref")
+            .create()
+        let sql = try database.sql
+        try await sql.create(index: "call_events_call").on("call_events").column("call_ref").column("at").run()
+        try await sql.create(index: "calls_ticket").on("calls").column("ticket_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in ["call_transfers", "call_holds", "calls", "call_events"] { try await database.schema(table).delete() }
+    }
+}

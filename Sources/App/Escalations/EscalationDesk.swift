@@ -1,0 +1,93 @@
+import Fluent
+import FrontlineCore
+import Foundation
+
+/// Starts escalations and marks them answered, inside the desk's write.
+struct EscalationDesk {
+    let desk: TicketDesk
+    var db: any Database { desk.db }
+
+    /// Escalates: hands the ticket to the person or team (the reason is the context note) and
+    /// starts the escalation's clock.
+    func escalate(_ ticket: Ticket, toUser: User?, toTeam: Team?, reason rawReason: String, targetMinutes: Int) async throws -> Escalation {
+        try desk.ensureOpenForChange(ticket)
+        guard let reason = HandoffRule.contextNote(rawReason), reason.count <= 2000 else {
+            throw RequestError.invalid("reason", "an escalation needs a reason of 1 to 2000 characters")
+        }
+        guard (1...525_600).contains(targetMinutes) else {
+            throw RequestError.invalid("target_minutes", "target_minutes must be from 1 to 525600")
+        }
+        if toUser != nil || toTeam != nil {
+            do {
+                try await desk.handOff(ticket, toUser: toUser, toTeam: toTeam, note: "Escalated: \(reason)")
+            } catch TicketError.sameOwner {
+                // Already with them: the escalation still starts its clock.
+            }
+        }
+        let escalation = Escalation(
+            ticketId: try ticket.requireID(), toUserId: try toUser?.requireID(), toTeamId: try toTeam?.requireID(),
+            ownerId: try toUser?.requireID() ?? ticket.ownerId, reason: reason, channel: ticket.channel,
+            targetMinutes: targetMinutes, startedAt: desk.now, escalatedBy: desk.actor)
+        try await escalation.create(on: db)
+        try await desk.record("escalated", on: ticket, [
+            "escalation_id": .string(try escalation.requireID().uuidString), "reason": .string(reason),
+            "to_user_id": escalation.toUserId.map { .string($0.uuidString) } ?? .null,
+            "to_team_id": escalation.toTeamId.map { .string($0.uuidString) } ?? .null,
+            "channel": .string(escalation.channel.rawValue), "due_at": .string(escalation.dueAt.ISO8601Format()),
+        ])
+        return escalation
+    }
+
+    /// A public staff reply answers escalations on written channels, never on the phone.
+    func answerInWriting(ticket: Ticket) async throws {
+        try await answer(ticket: ticket, phone: false, by: "public_reply")
+    }
+
+    /// A logged outbound call or a promise to call back answers escalations of phone tickets.
+    func answerOnPhone(ticket: Ticket, by action: String, at: Date? = nil) async throws {
+        try await answer(ticket: ticket, phone: true, by: action, at: at)
+    }
+
+    private func answer(ticket: Ticket, phone: Bool, by action: String, at: Date? = nil) async throws {
+        let when = at ?? desk.now
+        let waiting = try await Escalation.query(on: db)
+            .filter(\.$ticketId == (try ticket.requireID()))
+            .filter(\.$state ~~ [.open, .breached])
+            .filter(\.$answeredAt == nil)
+            .all()
+        for escalation in waiting where (escalation.channel == .phone) == phone && escalation.startedAt <= when {
+            let late = escalation.state == .breached || when > escalation.dueAt
+            escalation.answeredAt = when
+            escalation.answeredBy = action
+            // A late answer does not undo the breach.
+            if escalation.state == .open && !late { escalation.state = .answered }
+            try await escalation.save(on: db)
+            try await desk.record("escalation_answered", on: ticket, [
+                "escalation_id": .string(try escalation.requireID().uuidString), "by": .string(action), "late": .bool(late),
+            ])
+        }
+    }
+
+    /// Records a breach the scheduler has claimed and alerts the escalation's owner and their leads.
+    func recordBreach(_ escalation: Escalation, on ticket: Ticket) async throws {
+        try await desk.record("escalation_breached", on: ticket, [
+            "escalation_id": .string(try escalation.requireID().uuidString), "due_at": .string(escalation.dueAt.ISO8601Format()),
+            "channel": .string(escalation.channel.rawValue),
+        ])
+        let notifier = Notifier(db: db, now: desk.now)
+        var recipients: [UUID] = []
+        if let owner = escalation.ownerId ?? ticket.ownerId {
+            recipients.append(owner)
+            recipients += try await notifier.leads(of: owner)
+        }
+        if let teamId = escalation.toTeamId {
+            let members = try await TeamMembership.query(on: db).filter(\.$teamId == teamId).all().map(\.userId)
+            let leads = try await User.query(on: db).filter(\.$id ~~ members).filter(\.$role ~~ [UserRole.lead, .manager, .admin]).all()
+            recipients += try leads.map { try $0.requireID() }
+        }
+        try await notifier.notify(
+            recipients, kind: "escalation_breached",
+            message: "Escalation on ticket #\(ticket.number) unanswered past its \(escalation.targetMinutes)-minute target (\(escalation.channel.rawValue) customer)",
+            ticketId: escalation.ticketId, subjectId: escalation.id)
+    }
+}

@@ -1,0 +1,148 @@
+import Fluent
+import FrontlineCore
+import SQLKit
+import Foundation
+
+/// Starts, pauses, resumes and stops a ticket's SLA clocks as its events happen, and lets the
+/// scheduler warn and breach them.
+struct SLAClocks {
+    let desk: TicketDesk
+    var db: any Database { desk.db }
+    var now: Date { desk.now }
+
+    func observe(_ kind: String, data: [String: JSONValue], on ticket: Ticket) async throws {
+        switch kind {
+        case EventKind.created.rawValue:
+            try await start(ticket, data: data)
+        case EventKind.messageAdded.rawValue where data["visibility"] == .string("public"):
+            if data["author_type"] == .string(Actor.Kind.user.rawValue) {
+                try await stop(ticket, targets: [.firstResponse, .nextResponse])
+            } else if data["author_type"] == .string(Actor.Kind.customer.rawValue), ticket.firstResponseAt != nil {
+                try await startNextResponse(ticket)
+            }
+        case EventKind.statusChanged.rawValue:
+            let before = data["before"], after = data["after"]
+            if after == .string(TicketStatus.pending.rawValue) { try await pause(ticket) }
+            if before == .string(TicketStatus.pending.rawValue) { try await resume(ticket) }
+            if after == .string(TicketStatus.solved.rawValue) { try await stop(ticket, targets: [.resolution]) }
+        default:
+            break
+        }
+    }
+
+    private func start(_ ticket: Ticket, data: [String: JSONValue]) async throws {
+        var tags = Set<String>()
+        if case .array(let values)? = data["tags"] {
+            for case .string(let tag) in values { tags.insert(tag) }
+        }
+        let facts = TicketFacts(priority: ticket.priority.rawValue, organizationID: ticket.organizationId?.uuidString, tags: tags)
+        guard let policy = try await Self.policy(for: facts, on: db) else { return }
+        let calendar = try await Self.calendar(policy.calendarId, on: db)
+        let ticketId = try ticket.requireID()
+        for (target, minutes) in [(SLATarget.firstResponse, policy.firstResponseMinutes), (.resolution, policy.resolutionMinutes)] {
+            guard let minutes else { continue }
+            let clock = SLAClockRecord(ticketId: ticketId, target: target, policy: policy, minutes: minutes, at: now)
+            clock.schedule(calendar: calendar, now: now)
+            try await clock.create(on: db)
+        }
+    }
+
+    private func startNextResponse(_ ticket: Ticket) async throws {
+        let ticketId = try ticket.requireID()
+        let open = try await SLAClockRecord.query(on: db).filter(\.$ticketId == ticketId)
+            .filter(\.$target == .nextResponse).filter(\.$stoppedAt == nil).count()
+        guard open == 0 else { return }
+        // The next-response clock follows the policy the ticket started under.
+        guard let first = try await SLAClockRecord.query(on: db).filter(\.$ticketId == ticketId).first(),
+            let policyId = first.policyId, let policy = try await SLAPolicyRecord.find(policyId, on: db),
+            let minutes = policy.nextResponseMinutes
+        else { return }
+        let clock = SLAClockRecord(ticketId: ticketId, target: .nextResponse, policy: policy, minutes: minutes, at: now)
+        clock.schedule(calendar: try await Self.calendar(policy.calendarId, on: db), now: now)
+        try await clock.create(on: db)
+    }
+
+    private func openClocks(_ ticket: Ticket) async throws -> [SLAClockRecord] {
+        try await SLAClockRecord.query(on: db).filter(\.$ticketId == (try ticket.requireID())).filter(\.$stoppedAt == nil).all()
+    }
+
+    private func stop(_ ticket: Ticket, targets: Set<SLATarget>) async throws {
+        for clock in try await openClocks(ticket) where targets.contains(clock.target) {
+            clock.stoppedAt = now
+            let state = clock.clock(calendar: try await Self.calendar(clock.calendarId, on: db)).state(at: now)
+            clock.state = state == .met && clock.state != .breached ? .met : .breached
+            clock.warnAt = nil
+            try await clock.save(on: db)
+        }
+    }
+
+    private func pause(_ ticket: Ticket) async throws {
+        for clock in try await openClocks(ticket) {
+            clock.pauseList = clock.pauseList + [SLAPause(start: now)]
+            clock.dueAt = nil
+            clock.warnAt = nil
+            if clock.state == .running { clock.state = .paused }
+            try await clock.save(on: db)
+        }
+    }
+
+    private func resume(_ ticket: Ticket) async throws {
+        for clock in try await openClocks(ticket) {
+            var pauses = clock.pauseList
+            if let last = pauses.indices.last, pauses[last].end == nil { pauses[last].end = now }
+            clock.pauseList = pauses
+            clock.schedule(calendar: try await Self.calendar(clock.calendarId, on: db), now: now)
+            if clock.state == .paused { clock.state = .running }
+            try await clock.save(on: db)
+        }
+    }
+
+    /// The most specific policy for the facts; equally specific ones in `position` order.
+    static func policy(for facts: TicketFacts, on db: any Database) async throws -> SLAPolicyRecord? {
+        let policies = try await SLAPolicyRecord.query(on: db).sort(\.$position).sort(\.$createdAt).all()
+        guard let chosen = SLAPolicy.select(for: facts, from: policies.map(\.rule)) else { return nil }
+        return policies.first { $0.id?.uuidString == chosen.name }
+    }
+
+    static func calendar(_ id: UUID?, on db: any Database) async throws -> BusinessCalendar {
+        guard let id, let record = try await BusinessCalendarRecord.find(id, on: db) else { return .always }
+        return record.calendar
+    }
+
+    // MARK: scheduler
+
+    static func warnDue(now: Date, db: any Database, limit: Int) async throws -> Int {
+        let ids = try await db.sql.raw("""
+            UPDATE sla_clocks SET warn_at = NULL, warned_at = \(bind: now)
+            WHERE id IN (SELECT id FROM sla_clocks WHERE state = 'running' AND warn_at <= \(bind: now)
+                         ORDER BY warn_at LIMIT \(unsafeRaw: String(limit)))
+              AND state = 'running' AND warn_at IS NOT NULL
+            RETURNING id
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+        return try await record(ids, kind: "sla_warning", now: now, db: db)
+    }
+
+    static func breachDue(now: Date, db: any Database, limit: Int) async throws -> Int {
+        let ids = try await db.sql.raw("""
+            UPDATE sla_clocks SET state = 'breached', breached_at = \(bind: now), warn_at = NULL
+            WHERE id IN (SELECT id FROM sla_clocks WHERE state = 'running' AND due_at <= \(bind: now)
+                         ORDER BY due_at LIMIT \(unsafeRaw: String(limit)))
+              AND state = 'running' AND due_at <= \(bind: now)
+            RETURNING id
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+        return try await record(ids, kind: "sla_breached", now: now, db: db)
+    }
+
+    private static func record(_ ids: [UUID], kind: String, now: Date, db: any Database) async throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        let desk = TicketDesk(on: db, actor: .system, at: now)
+        for clock in try await SLAClockRecord.query(on: db).filter(\.$id ~~ ids).all() {
+            let ticket = try await desk.ticketForChange(clock.ticketId)
+            try await desk.record(kind, on: ticket, [
+                "target": .string(clock.target.rawValue), "policy": .string(clock.policyName),
+                "due_at": clock.dueAt.map { .string($0.ISO8601Format()) } ?? .null,
+            ])
+        }
+        return ids.count
+    }
+}

@@ -1,0 +1,19 @@
+import Fluent
+import FrontlineCore
+import Foundation
+
+extension TicketDesk {
+    /// What an event sets off beyond the timeline, in the same transaction: runaround counters,
+    /// SLA clocks, and the commitments a public staff reply fulfils (update promises, escalations
+    /// on written channels). Every surface records through the desk, so every surface gets this.
+    func follow(_ kind: String, data: [String: JSONValue], on ticket: Ticket) async throws {
+        try await RunaroundCounters.observe(kind, data: data, on: ticket, desk: self)
+        try await SLAClocks(desk: self).observe(kind, data: data, on: ticket)
+        if kind == EventKind.messageAdded.rawValue, data["author_type"] == .string(Actor.Kind.user.rawValue),
+            data["visibility"] == .string(MessageVisibility.public.rawValue)
+        {
+            try await PromiseBook(desk: self).keepUpdates(after: now, on: ticket)
+            try await EscalationDesk(desk: self).answerInWriting(ticket: ticket)
+        }
+    }
+}
