@@ -65,5 +65,6 @@ enum Migrations {
         AddCustomerPhoneNumbers(),
         CreateCalls(),
         CreateEntitlements(),
+        CreateTicketNumberSequence(),
     ]
 }
