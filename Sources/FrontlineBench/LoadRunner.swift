@@ -30,9 +30,11 @@ struct LoadRunner: Sendable {
     /// Runs `count` requests, `concurrency` at a time; `make(i)` describes request i.
     /// Fails on the first answer that is not 2xx: a benchmark of errors measures nothing.
     /// `keep` picks something to remember from each answer (e.g. the id of what was created).
+    /// `headers` adds request headers computed from the body (e.g. a webhook signature).
     func run(
         count: Int, concurrency: Int, keep: (@Sendable (ByteBuffer) -> String?)? = nil,
-        _ make: @escaping @Sendable (Int) -> (HTTPMethod, String, String?)
+        _ make: @escaping @Sendable (Int) -> (HTTPMethod, String, String?),
+        headers extra: (@Sendable (String) -> [(String, String)])? = nil
     ) async throws -> Measurement {
         let start = ContinuousClock.now
         let results = try await withThrowingTaskGroup(of: ([Duration], [String]).self) { group in
@@ -45,7 +47,7 @@ struct LoadRunner: Sendable {
                     let end = min(count, index + perWorker)
                     while index < end {
                         let (method, path, body) = make(index)
-                        let (latency, answer) = try await send(method, path, body)
+                        let (latency, answer) = try await send(method, path, body, extraHeaders: body.flatMap { extra?($0) } ?? [])
                         latencies.append(latency)
                         if let value = keep?(answer) { kept.append(value) }
                         index += 1
@@ -59,10 +61,13 @@ struct LoadRunner: Sendable {
     }
 
     /// One request: its latency and body.
-    func send(_ method: HTTPMethod, _ path: String, _ body: String?) async throws -> (latency: Duration, body: ByteBuffer) {
+    func send(
+        _ method: HTTPMethod, _ path: String, _ body: String?, extraHeaders: [(String, String)] = []
+    ) async throws -> (latency: Duration, body: ByteBuffer) {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         request.headers = headers
+        for (name, value) in extraHeaders { request.headers.replaceOrAdd(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(string: body)) }
         let start = ContinuousClock.now
         let response = try await client.execute(request, timeout: .seconds(30))

@@ -51,8 +51,8 @@ struct SchedulerScaleTests {
                 #expect(report == Scheduler.Report())
                 best = min(best, Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
             }
+            // A figure for BENCHMARKS.md, not an assertion: tests never fail on a time.
             print("scheduler: idle tick over \(backlog) promises and \(backlog) clocks took \(best) ms")
-            #expect(best < 50, "an idle tick took \(best) ms")
 
             // And the plans say so (SQLite): every scan is a search on the (state, time) indexes.
             if case .sqlite = desk.app.frontlineConfig.database {
