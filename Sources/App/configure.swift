@@ -18,6 +18,7 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(APIErrorMiddleware())
+    app.useWebDesk()
     try routes(app)
 }
 
@@ -41,5 +42,7 @@ enum Migrations {
     static let all: [any Migration] = [
         CreateAccounts(),
         CreateTickets(),
+        CreateWebDesk(),
+        AddDeskListIndexes(),
     ]
 }
