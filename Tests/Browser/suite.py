@@ -12,8 +12,8 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(__file__))
 from frontline_server import PASSWORD, REPO, Server, chrome  # noqa: E402
 
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -73,10 +73,10 @@ class DeskFlow(unittest.TestCase):
         base, number = state["server"].base, state["ticket"]["number"]
         ana = state.setdefault("ana", browser())
         sign_in(ana, "ana@example.test")
-        ana.find_element(By.LINK_TEXT, "All open").click()
+        ana.find_element(By.CSS_SELECTOR, "nav a[href='/desk/views/open']").click()
         wait(ana).until(EC.presence_of_element_located((By.CSS_SELECTOR, f"tr[data-number='{number}']")))
         self.assertIn("Printer shows E3", ana.find_element(By.CSS_SELECTOR, "table.tickets").text)
-        ana.find_element(By.TAG_NAME, "body").send_keys("j")
+        ActionChains(ana).send_keys("j").perform()
         wait(ana).until(EC.presence_of_element_located((By.CSS_SELECTOR, "tr.is-selected")))
         shot(ana, "desk-view")
 
@@ -85,7 +85,7 @@ class DeskFlow(unittest.TestCase):
         ana.find_element(By.CSS_SELECTOR, "form[action$='/assign'] button").click()
         wait(ana).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".meta"), "Ana Costa"))
 
-        ana.find_element(By.TAG_NAME, "body").send_keys("r")
+        ActionChains(ana).send_keys("r").perform()
         self.assertEqual(ana.switch_to.active_element.get_attribute("id"), "reply-body")
         ana.switch_to.active_element.send_keys("Thanks Pat, a reset usually clears E3. Could you hold the power button for 10 s?")
         ana.find_element(By.CSS_SELECTOR, ".reply-form button[type=submit]").click()

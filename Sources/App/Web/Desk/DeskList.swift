@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQL
 import FrontlineCore
 import Foundation
 
@@ -70,13 +71,11 @@ struct DeskList {
             if let cursor = query.after { builder.filter(\.$number > cursor.number) }
             builder.sort(\.$number, .ascending)
         case .waiting:
-            if let cursor = query.after, let contact = cursor.contact {
-                builder.group(.or) { or in
-                    or.filter(\.$lastCustomerContactAt > contact)
-                    or.group(.and) { and in
-                        and.filter(\.$lastCustomerContactAt == contact).filter(\.$number > cursor.number)
-                    }
-                }
+            if let cursor = query.after {
+                let contact: SQLQueryString = "(SELECT \(ident: "c").\(ident: "last_customer_contact_at") FROM \(ident: Ticket.schema) AS \(ident: "c") WHERE \(ident: "c").\(ident: "number") = \(bind: cursor.number))"
+                let column: SQLQueryString = "\(ident: Ticket.schema).\(ident: "last_customer_contact_at")"
+                let number: SQLQueryString = "\(ident: Ticket.schema).\(ident: "number")"
+                builder.filter(.sql(embed: "(\(column) > \(contact) OR (\(column) = \(contact) AND \(number) > \(bind: cursor.number)))"))
             }
             builder.sort(\.$lastCustomerContactAt, .ascending).sort(\.$number, .ascending)
         case .priority:

@@ -87,47 +87,40 @@ struct DeskListQuery: Sendable {
 }
 
 /// The position after the last row of a page, in the list's sort order: keyset paging, so a page
-/// costs the same however deep it is and never shifts while tickets arrive.
+/// costs the same however deep it is and never shifts while tickets arrive. For the "customer
+/// waiting" order the row's time is looked up by its number in the database itself, so the
+/// comparison is between stored values (a time that made a round trip through a Double could
+/// differ from the stored one by a rounding step).
 struct DeskCursor: Sendable, Equatable {
     var number: Int
     var priorityRank: Int?
-    var contact: Date?
 
-    init(number: Int, priorityRank: Int? = nil, contact: Date? = nil) {
+    init(number: Int, priorityRank: Int? = nil) {
         self.number = number
         self.priorityRank = priorityRank
-        self.contact = contact
     }
 
     init?(_ raw: String, sort: DeskSort) {
         let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
         switch sort {
-        case .newest, .oldest:
+        case .newest, .oldest, .waiting:
             guard parts.count == 1, let number = Int(parts[0]), number >= 0 else { return nil }
             self.init(number: number)
         case .priority:
-            guard parts.count == 2, let rank = Int(parts[0]), (0...3).contains(rank), let number = Int(parts[1]) else { return nil }
+            guard parts.count == 2, let rank = Int(parts[0]), (0...3).contains(rank), let number = Int(parts[1]), number >= 0 else { return nil }
             self.init(number: number, priorityRank: rank)
-        case .waiting:
-            // The exact bits of the time, so the next page starts precisely after this row.
-            guard parts.count == 2, let bits = UInt64(parts[0], radix: 16), let number = Int(parts[1]) else { return nil }
-            let seconds = Double(bitPattern: bits)
-            guard seconds.isFinite else { return nil }
-            self.init(number: number, contact: Date(timeIntervalSince1970: seconds))
         }
     }
 
     var encoded: String {
         if let priorityRank { return "\(priorityRank).\(number)" }
-        if let contact { return "\(String(contact.timeIntervalSince1970.bitPattern, radix: 16)).\(number)" }
         return String(number)
     }
 
     static func of(_ ticket: Ticket, sort: DeskSort) -> DeskCursor {
         switch sort {
-        case .newest, .oldest: DeskCursor(number: ticket.number)
+        case .newest, .oldest, .waiting: DeskCursor(number: ticket.number)
         case .priority: DeskCursor(number: ticket.number, priorityRank: ticket.priority.rank)
-        case .waiting: DeskCursor(number: ticket.number, contact: ticket.lastCustomerContactAt ?? ticket.createdAt)
         }
     }
 }

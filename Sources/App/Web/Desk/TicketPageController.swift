@@ -34,7 +34,7 @@ enum TicketPageController {
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
-        try await TicketPage.load(req, number: try number(req)).render(req).response()
+        try await TicketDetailPage.load(req, number: try number(req)).render(req).response()
     }
 
     @Sendable static func reply(req: Request) async throws -> Response {
@@ -53,7 +53,7 @@ enum TicketPageController {
             guard let status = TicketStatus(rawValue: raw) else { throw TicketError.invalid(field: "status", reason: "'\(raw)' is not a status") }
             return status
         }
-        let which: TicketPage.FormProblem.Form = visibility == .public ? .reply : .note
+        let which: TicketDetailPage.FormProblem.Form = visibility == .public ? .reply : .note
         return try await change(req, number: number, form: which, values: ["body": form.body ?? ""]) { desk, ticket in
             _ = try await desk.addMessage(
                 to: ticket, body: form.body ?? "", visibility: visibility, channel: ticket.channel,
@@ -78,7 +78,7 @@ enum TicketPageController {
             changes.tags = form.tags.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             changes.teamId = try uuid(form.teamId, field: "team_id")
         } catch let error as any FrontlineError {
-            return try await TicketPage.load(req, number: number, problem: .init(form: .update, message: error.reason))
+            return try await TicketDetailPage.load(req, number: number, problem: .init(form: .update, message: error.reason))
                 .render(req).response(status: error.status)
         }
         return try await change(req, number: number, form: .update, values: [:]) { [changes] desk, ticket in
@@ -114,7 +114,7 @@ enum TicketPageController {
     /// Runs one change in a write and answers with a redirect to the ticket, or the page again
     /// with the desk's reason when it refuses.
     private static func change(
-        _ req: Request, number: Int, form: TicketPage.FormProblem.Form, values: [String: String],
+        _ req: Request, number: Int, form: TicketDetailPage.FormProblem.Form, values: [String: String],
         _ body: @escaping @Sendable (TicketDesk, Ticket) async throws -> Void, actor: () -> Actor
     ) async throws -> Response {
         let actor = actor()
@@ -128,7 +128,7 @@ enum TicketPageController {
                 try await body(desk, ticket)
             }
         } catch let error as TicketError {
-            return try await TicketPage.load(req, number: number, problem: .init(form: form, message: error.reason, values: values))
+            return try await TicketDetailPage.load(req, number: number, problem: .init(form: form, message: error.reason, values: values))
                 .render(req).response(status: error.status)
         }
         return req.redirect(to: "/desk/tickets/\(number)#compose", redirectType: .normal)

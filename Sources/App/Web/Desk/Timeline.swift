@@ -31,7 +31,7 @@ enum Timeline {
             return line("Assigned to \(ownership(data.object("after"))) by \(event.actorName)", id: id, when: when, extra: note)
         case .statusChanged:
             let reopened = data.bool("reopened") ? " (reopened)" : ""
-            return event(
+            return line(
                 "\(event.actorName) changed status \(label(data.string("before"))) → \(label(data.string("after")))\(reopened)",
                 id: id, when: when)
         case .priorityChanged:

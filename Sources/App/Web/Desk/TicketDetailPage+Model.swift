@@ -3,7 +3,7 @@ import FrontlineCore
 import Vapor
 
 /// Everything the ticket page shows: the timeline, the requester's side panel, the controls.
-struct TicketPage {
+struct TicketDetailPage {
     let frame: DeskFrame
     let ticket: Ticket
     let tags: [String]
@@ -36,7 +36,7 @@ struct TicketPage {
         events.last { $0.kind == EventKind.handedOff.rawValue || ($0.kind == EventKind.assigned.rawValue && $0.data.contains("\"note\"")) }
     }
 
-    static func load(_ request: Request, number: Int, problem: FormProblem? = nil) async throws -> TicketPage {
+    static func load(_ request: Request, number: Int, problem: FormProblem? = nil) async throws -> TicketDetailPage {
         let user = try request.deskUser()
         let db = request.db
         guard let ticket = try await Ticket.query(on: db).filter(\.$number == number).first() else {
@@ -53,7 +53,7 @@ struct TicketPage {
         let contactHistory = try await Message.query(on: db).filter(\.$authorId == ticket.requesterId)
             .filter(\.$visibility == .public).sort(\.$id, .descending).limit(8).all()
         let tags = try await TicketTag.query(on: db).filter(\.$ticketId == ticketId).all().map(\.tag).sorted()
-        return TicketPage(
+        return TicketDetailPage(
             frame: frame, ticket: ticket, tags: tags, events: events,
             messages: Dictionary(uniqueKeysWithValues: messages.compactMap { m in m.id.map { ($0, m) } }),
             requester: requester, organization: organization, otherTickets: otherTickets,

@@ -1,7 +1,7 @@
 import FrontlineCore
 import Vapor
 
-extension TicketPage {
+extension TicketDetailPage {
     func render(_ request: Request) -> Markup {
         let number = ticket.number
         let handoffBadge: Markup = ticket.handoffCount > 1
