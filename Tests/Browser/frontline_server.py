@@ -55,7 +55,8 @@ class Server:
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.1)
         self.stop()
-        raise RuntimeError("the server did not start; log:\n" + open(self.log_path).read())
+        with open(self.log_path) as log:
+            raise RuntimeError("the server did not start; log:\n" + log.read())
 
     def cli(self, *arguments):
         result = subprocess.run([self.binary, *arguments], env=self.env, capture_output=True, text=True, timeout=600)
@@ -79,7 +80,8 @@ class Server:
         deadline = time.time() + timeout
         while time.time() < deadline:
             self.log.flush()
-            found = pattern.findall(open(self.log_path).read())
+            with open(self.log_path) as log:
+                found = pattern.findall(log.read())
             if found:
                 return found[-1]
             time.sleep(0.1)
@@ -92,6 +94,8 @@ class Server:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        if getattr(self, "log", None):
+            self.log.close()
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
 

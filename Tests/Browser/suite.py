@@ -94,7 +94,7 @@ class DeskFlow(unittest.TestCase):
         ana.find_element(By.ID, "note-body").send_keys("Firmware 4.2 bricks the LX-400 fuser sensor: known issue INT-88.")
         ana.find_element(By.CSS_SELECTOR, ".note-form button[type=submit]").click()
         note = wait(ana).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".entry.note")))
-        self.assertIn("Internal note", note.text)
+        self.assertIn("Internal note", note.get_attribute("textContent"))
 
         # A hand-off without a note: the browser refuses (required); without that, the server does (422).
         self.assertEqual(ana.find_element(By.ID, "handoff-note").get_attribute("required"), "true")
@@ -162,6 +162,11 @@ class DeskFlow(unittest.TestCase):
         pat.get(f"{server.base}/portal/tickets/{state['other']['number']}")
         self.assertIn("Not found", pat.find_element(By.TAG_NAME, "h1").text)
         self.assertNotIn("charged twice", pat.page_source)
+
+        pat.get(f"{server.base}/portal/tickets/{number}")
+        pat.find_element(By.XPATH, "//button[normalize-space()='Mark as solved']").click()
+        wait(pat).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main .badge"), "Solved"))
+        self.assertEqual(server.api("GET", f"/tickets/{state['ticket']['id']}")["status"], "solved")
 
     def test_4_public_contact_form(self):
         server = state["server"]

@@ -22,13 +22,16 @@ enum Timeline {
             return """
                 <li class="entry handoff" id="e\(id)" data-event="\(id)">
                   <div class="entry-head"><strong>Hand-off\(count > 0 ? " #\(count)" : "")</strong>
-                    <span>\(event.actorName): \(ownership(data.object("before"))) → \(ownership(data.object("after")))</span>\(when)</div>
+                    <span>\(ownership(data.object("before"))) → \(ownership(data.object("after"))) · by \(event.actorName)</span>\(when)</div>
                   <blockquote class="context"><span class="label">Context for the receiver</span>\(data.string("note") ?? "")</blockquote>
                 </li>
                 """
         case .assigned:
             let note: Markup = data.string("note").map { "<blockquote class=\"context\">\($0)</blockquote>" } ?? .empty
-            return line("Assigned to \(ownership(data.object("after"))) by \(event.actorName)", id: id, when: when, extra: note)
+            let after = data.object("after")
+            let took = event.actorId != nil && after["owner_id"] == .string(event.actorId?.uuidString ?? "")
+            let text = took ? "\(event.actorName) took the ticket" : "Assigned to \(ownership(after)) by \(event.actorName)"
+            return line(text, id: id, when: when, extra: note)
         case .statusChanged:
             let reopened = data.bool("reopened") ? " (reopened)" : ""
             return line(

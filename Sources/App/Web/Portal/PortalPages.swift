@@ -59,15 +59,17 @@ enum PortalPages {
         let error: Markup = message.map { "<p class=\"form-error\" role=\"alert\">\($0)</p>" } ?? .empty
         let open = ticket.status != .closed
         let solve: Markup = ticket.status.isUnresolved ? """
-            <form method="post" action="/portal/tickets/\(ticket.number)/solve" class="inline">\(req.csrfField)
-              <button type="submit" class="secondary">Mark as solved</button></form>
+            <div class="form-row solve-row"><span class="muted small">All sorted?</span>
+              <form method="post" action="/portal/tickets/\(ticket.number)/solve" class="inline">\(req.csrfField)
+              <button type="submit" class="secondary">Mark as solved</button></form></div>
             """ : .empty
         let replyForm: Markup = open ? """
             <form method="post" action="/portal/tickets/\(ticket.number)/reply" class="stack">\(req.csrfField)
               <label for="reply-body">Your reply</label>
               <textarea id="reply-body" name="body" rows="5" required>\(draft)</textarea>
-              <div class="form-row"><button type="submit">Send reply</button>\(solve)</div>
+              <div class="form-row"><button type="submit">Send reply</button></div>
             </form>
+            \(solve)
             """ : "<p class=\"muted\">This request is closed. Write a new one if you need more help.</p>"
         return try await frame(req, customer: customer, title: "#\(ticket.number) \(ticket.subject)", main: """
             <p class="crumbs small"><a href="/portal">Your requests</a> / #\(ticket.number)</p>
