@@ -61,7 +61,7 @@ enum AdminUsersController {
                 <form method="post" action="/admin/users/\(user.id ?? UUID())/active" class="inline">\(req.csrfField)
                   <button class="link" type="submit">\(user.active ? "Deactivate" : "Reactivate")</button></form>
                 """ : .empty
-            let state: Markup = user.active ? "<span class=\"badge status-open\">Active</span>" : "<span class=\"badge status-closed\">Deactivated</span>"
+            let state: Markup = user.active ? "<span class=\"badge ok\">Active</span>" : "<span class=\"badge status-closed\">Deactivated</span>"
             return """
                 <tr><td>\(user.name)</td><td>\(user.email)</td><td>\(user.role.rawValue.capitalized)</td><td>\(state)</td><td>\(toggle)</td></tr>
                 """
