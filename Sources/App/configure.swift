@@ -19,6 +19,7 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(APIErrorMiddleware())
     app.lifecycle.use(MailDeliveryWorker())
+    app.useWebDesk()
     try routes(app)
     // Tests drive the scheduler themselves with `Scheduler(app:).tick(now:)`.
     if app.environment != .testing { app.lifecycle.use(SchedulerService()) }
@@ -66,5 +67,7 @@ enum Migrations {
         CreateCalls(),
         CreateEntitlements(),
         CreateTicketNumberSequence(),
+        CreateWebDesk(),
+        AddDeskListIndexes(),
     ]
 }

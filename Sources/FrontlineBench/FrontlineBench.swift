@@ -6,5 +6,5 @@ import ArgumentParser
 struct FrontlineBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frontline-bench", abstract: "Measure Frontline under load.",
-        subcommands: [HTTPBenchmark.self, MailBenchmark.self, CallsBenchmark.self])
+        subcommands: [HTTPBenchmark.self, MailBenchmark.self, CallsBenchmark.self, WebBenchmark.self])
 }

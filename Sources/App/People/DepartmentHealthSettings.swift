@@ -80,14 +80,7 @@ struct DepartmentHealthSettings: Content, Equatable {
             throw PeopleError.invalid(field: "cost_per_minute", reason: "cost_per_minute must be from 0 to 10000")
         }
         for key in CodingKeys.allCases {
-            let id = Self.prefix + key.rawValue
-            if let row = try await DeskSetting.find(id, on: db) {
-                row.value = String(self[key])
-                row.updatedAt = now
-                try await row.save(on: db)
-            } else {
-                try await DeskSetting(key: id, value: String(self[key]), at: now).create(on: db)
-            }
+            try await DeskSetting.set(Self.prefix + key.rawValue, to: String(self[key]), on: db, at: now)
         }
     }
 }

@@ -62,20 +62,3 @@ final class DutyOccurrence: Model, @unchecked Sendable {
         self.createdAt = at
     }
 }
-
-/// A desk-wide setting as a key and its text value (thresholds, minutes per reply, costs).
-final class DeskSetting: Model, @unchecked Sendable {
-    static let schema = "settings"
-
-    @ID(custom: "key", generatedBy: .user) var id: String?
-    @Field(key: "value") var value: String
-    @Field(key: "updated_at") var updatedAt: Date
-
-    init() {}
-
-    init(key: String, value: String, at: Date) {
-        self.id = key
-        self.value = value
-        self.updatedAt = at
-    }
-}

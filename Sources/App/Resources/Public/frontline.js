@@ -1,0 +1,109 @@
+// Frontline: small enhancements over server-rendered pages. Everything works without this file;
+// it adds keyboard moves, live updates (server-sent events) and the collision beacon.
+(function () {
+  "use strict";
+  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
+
+  function typingInField(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  function fragment(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html.trim();  // server-rendered, escaped by construction
+    return template.content.firstElementChild;
+  }
+
+  // Keyboard: j/k move in lists, Enter opens, r reply, n note, / search.
+  var selected = -1;
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll("table[data-list] tbody tr[data-number]")); }
+  function select(index) {
+    var all = rows();
+    if (!all.length) return;
+    selected = Math.max(0, Math.min(all.length - 1, index));
+    all.forEach(function (row, i) { row.classList.toggle("is-selected", i === selected); });
+    var link = all[selected].querySelector("a");
+    if (link) link.focus();
+  }
+  function focusField(id) {
+    var field = document.getElementById(id);
+    if (field) { field.focus(); field.scrollIntoView({ block: "center" }); return true; }
+    return false;
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typingInField(event.target)) return;
+    var handled = true;
+    switch (event.key) {
+      case "j": select(selected + 1); break;
+      case "k": select(selected - 1); break;
+      case "r": handled = focusField("reply-body"); break;
+      case "n": handled = focusField("note-body"); break;
+      case "/": handled = focusField("q"); break;
+      default: handled = false;
+    }
+    if (handled) event.preventDefault();
+  });
+
+  // Live timeline and collision warning on a ticket page.
+  var ticket = document.querySelector("[data-ticket]");
+  if (ticket && window.EventSource) {
+    var timeline = ticket.querySelector("[data-timeline]");
+    var collision = ticket.querySelector("[data-collision]");
+    var source = new EventSource(ticket.getAttribute("data-stream"));
+    source.addEventListener("entry", function (event) {
+      var entry = fragment(event.data);
+      if (!entry || document.getElementById(entry.id)) return;
+      entry.classList.add("is-new");
+      timeline.appendChild(entry);
+    });
+    source.addEventListener("presence", function (event) {
+      collision.textContent = event.data;
+      collision.hidden = event.data === "";
+    });
+
+    var presenceUrl = ticket.getAttribute("data-presence-url");
+    var typingUntil = 0;
+    function beacon() {
+      var body = new URLSearchParams();
+      body.set("typing", Date.now() < typingUntil ? "1" : "0");
+      fetch(presenceUrl, { method: "POST", body: body, credentials: "same-origin", headers: { "X-CSRF-Token": csrf } })
+        .catch(function () {});
+    }
+    var lastTypingBeacon = 0;
+    ticket.querySelectorAll("form[data-typing] textarea").forEach(function (area) {
+      area.addEventListener("input", function () {
+        var wasTyping = Date.now() < typingUntil;
+        typingUntil = Date.now() + 10000;
+        if (!wasTyping || Date.now() - lastTypingBeacon > 5000) { lastTypingBeacon = Date.now(); beacon(); }
+      });
+    });
+    beacon();
+    setInterval(beacon, 5000);
+  }
+
+  // New tickets arriving in the list being looked at.
+  var list = document.querySelector("table[data-list][data-stream]");
+  if (list && window.EventSource) {
+    var note = document.querySelector("[data-live-note]");
+    var arrived = 0;
+    var listSource = new EventSource(list.getAttribute("data-stream"));
+    listSource.addEventListener("ticket", function (event) {
+      var row = fragment("<table><tbody>" + event.data + "</tbody></table>");
+      row = row && row.querySelector("tr");
+      if (!row || list.querySelector('tr[data-number="' + row.getAttribute("data-number") + '"]')) return;
+      arrived += 1;
+      if (list.getAttribute("data-sort") === "newest") {
+        var empty = list.querySelector("tr.empty");
+        if (empty) empty.remove();
+        row.classList.add("is-new");
+        list.tBodies[0].insertBefore(row, list.tBodies[0].firstChild);
+        if (selected >= 0) selected += 1;
+      }
+      if (note) {
+        note.textContent = arrived === 1 ? "1 new ticket arrived" : arrived + " new tickets arrived";
+        note.hidden = false;
+      }
+    });
+  }
+})();

@@ -1,0 +1,173 @@
+import FrontlineCore
+import Vapor
+
+extension TicketDetailPage {
+    func render(_ request: Request) -> Markup {
+        let number = ticket.number
+        let handoffBadge: Markup = ticket.handoffCount > 1
+            ? "<span class=\"badge warn big\" title=\"Every hand-off is another person the customer has to wait for\">Handed off \(ticket.handoffCount) times</span>" : .empty
+        let ownerLine: Markup = owner.map { "Owner <strong>\($0.name)</strong>" } ?? "<strong class=\"warn-text\">No owner yet</strong>"
+        let teamLine: Markup = team.map { " · Team <strong>\($0.name)</strong>" } ?? .empty
+        let context: Markup = lastHandoff.map { event in
+            let data = EventData(event.data)
+            return """
+                <aside class="callout" aria-label="Hand-off context">
+                  <strong>Context from \(event.actorName)</strong> \(Format.time(event.at, zone: settings.zone))
+                  <p>\(data.string("note") ?? "")</p>
+                </aside>
+                """
+        } ?? .empty
+        return Layout.desk(request, frame, title: "#\(number) \(ticket.subject)", main: """
+            <div class="ticket" data-ticket="\(number)" data-stream="/desk/stream/tickets/\(number)?since=\(lastEventId)"
+                 data-presence-url="/desk/tickets/\(number)/presence">
+              <header class="ticket-head">
+                <div>
+                  <p class="crumbs muted small"><a href="/desk/views/open">All open</a> / #\(number)</p>
+                  <h1><span class="muted">#\(number)</span> \(ticket.subject)</h1>
+                  <p class="meta">\(Format.status(ticket.status)) \(Format.priority(ticket.priority)) \(ownerLine)\(teamLine)
+                    · via \(ticket.channel.rawValue) · opened \(Format.time(ticket.createdAt, zone: settings.zone))</p>
+                </div>
+                \(handoffBadge)
+              </header>
+              <div class="collision" data-collision hidden role="status" aria-live="polite"></div>
+              \(context)
+              <div class="ticket-grid">
+                <section class="timeline-col" aria-label="Timeline">
+                  <ol class="timeline" data-timeline>\(Timeline.entries(events, messages: messages, zone: settings.zone))</ol>
+                  \(composeForms(request))
+                </section>
+                <aside class="side" aria-label="Requester and ticket controls">
+                  \(requesterPanel)
+                  \(controls(request))
+                  \(handoffForm(request))
+                </aside>
+              </div>
+            </div>
+            """)
+    }
+
+    private func error(for form: FormProblem.Form) -> Markup {
+        guard let problem, problem.form == form else { return .empty }
+        return "<p class=\"form-error\" role=\"alert\" id=\"\(form.rawValue)-error\">\(problem.message)</p>"
+    }
+
+    private func value(_ form: FormProblem.Form, _ field: String) -> String {
+        guard let problem, problem.form == form else { return "" }
+        return problem.values[field] ?? ""
+    }
+
+    private func composeForms(_ request: Request) -> Markup {
+        let number = ticket.number
+        guard ticket.status != .closed else { return "<p class=\"muted\">This ticket is closed. A new contact opens a follow-up ticket.</p>" }
+        let statusAfter = [("", "Keep status")] + TicketStatus.allCases.filter { $0 != .new && $0 != .closed }
+            .map { ($0.rawValue, "and set " + Format.label($0).lowercased()) }
+        return """
+            <div class="compose" id="compose">
+              <form method="post" action="/desk/tickets/\(number)/reply" class="reply-form" data-typing>
+                \(request.csrfField)
+                <label for="reply-body">Reply to \(requester.name) <span class="muted small">(r)</span></label>
+                \(error(for: .reply))
+                <textarea id="reply-body" name="body" rows="5" required>\(value(.reply, "body"))</textarea>
+                <div class="form-row">
+                  <label class="visually-hidden" for="reply-status">Status after sending</label>
+                  <select id="reply-status" name="status">\(Format.options(statusAfter, selected: ""))</select>
+                  <button type="submit">Send reply</button>
+                </div>
+              </form>
+              <form method="post" action="/desk/tickets/\(number)/note" class="note-form" data-typing>
+                \(request.csrfField)
+                <label for="note-body">Internal note <span class="muted small">(n) · only staff see this</span></label>
+                \(error(for: .note))
+                <textarea id="note-body" name="body" rows="3" required>\(value(.note, "body"))</textarea>
+                <div class="form-row"><button type="submit" class="note-button">Add note</button></div>
+              </form>
+            </div>
+            """
+    }
+
+    private var requesterPanel: Markup {
+        let organizationLine: Markup = organization.map { org in
+            "<p><a href=\"/desk/organizations/\(org.id ?? UUID())\">\(org.name)</a></p>"
+        } ?? .empty
+        let phone: Markup = requester.phone.map { "<p class=\"small\">\($0)</p>" } ?? .empty
+        let others: [Markup] = otherTickets.map { other in
+            "<li><a href=\"/desk/tickets/\(other.number)\">#\(other.number) \(other.subject)</a> \(Format.status(other.status))</li>"
+        }
+        let numbers = Dictionary(uniqueKeysWithValues: ([ticket] + otherTickets).compactMap { t in t.id.map { ($0, t.number) } })
+        let contacts: [Markup] = contactHistory.map { message in
+            let link: Markup = numbers[message.ticketId].map { "<a href=\"/desk/tickets/\($0)\">#\($0)</a>" } ?? .empty
+            return "<li>\(Format.time(message.createdAt, zone: settings.zone)) · \(message.channel.rawValue) \(link)</li>"
+        }
+        return """
+            <section class="panel">
+              <h2>Requester</h2>
+              <p><a href="/desk/customers/\(requester.id ?? UUID())"><strong>\(requester.name)</strong></a></p>
+              <p class="small">\(requester.email)</p>
+              \(phone)
+              \(organizationLine)
+              <h3>Other tickets</h3>
+              <ul class="plain-list">\(others.isEmpty ? ["<li class=\"muted\">None</li>"] : others)</ul>
+              <h3>Contact history</h3>
+              <ul class="plain-list">\(contacts.isEmpty ? ["<li class=\"muted\">None</li>"] : contacts)</ul>
+            </section>
+            """
+    }
+
+    private func controls(_ request: Request) -> Markup {
+        let number = ticket.number
+        guard ticket.status != .closed else { return .empty }
+        let statuses = TicketStatus.allCases.filter { $0 != .new || ticket.status == .new }.map { ($0.rawValue, Format.label($0)) }
+        let priorities = TicketPriority.allCases.reversed().map { ($0.rawValue, $0.rawValue.capitalized) }
+        let teamControl: Markup = ticket.teamId == nil ? """
+            <label for="team">Team</label>
+            <select id="team" name="team_id">\(Format.options([("", "No team")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }, selected: ""))</select>
+            """ : "<p class=\"small muted\">Moving to another team is a hand-off (below).</p>"
+        let take: Markup = ticket.ownerId == nil ? """
+            <form method="post" action="/desk/tickets/\(number)/assign">\(request.csrfField)
+              <button type="submit" class="secondary wide">Take it: assign to me</button></form>
+            """ : .empty
+        return """
+            <section class="panel">
+              <h2>Ticket</h2>
+              \(take)
+              <form method="post" action="/desk/tickets/\(number)/update" class="stack">
+                \(request.csrfField)
+                \(error(for: .update))
+                <label for="status">Status</label>
+                <select id="status" name="status">\(Format.options(statuses, selected: ticket.status.rawValue))</select>
+                <label for="priority">Priority</label>
+                <select id="priority" name="priority">\(Format.options(priorities, selected: ticket.priority.rawValue))</select>
+                <label for="tags">Tags <span class="muted small">(comma separated)</span></label>
+                <input id="tags" name="tags" value="\(tags.joined(separator: ", "))">
+                \(teamControl)
+                <button type="submit" class="secondary">Save changes</button>
+              </form>
+            </section>
+            """
+    }
+
+    private func handoffForm(_ request: Request) -> Markup {
+        guard ticket.status != .closed else { return .empty }
+        let people = [("", "Keep owner" + (ticket.ownerId == nil ? "" : " / team queue"))]
+            + staff.filter { $0.id != ticket.ownerId }.map { ($0.id?.uuidString ?? "", "\($0.name) (\($0.role.rawValue))") }
+        let teamOptions = [("", "Keep team")] + teams.filter { $0.id != ticket.teamId }.map { ($0.id?.uuidString ?? "", $0.name) }
+        return """
+            <section class="panel handoff-panel">
+              <h2>Hand off</h2>
+              <p class="small muted">The receiver sees your note at the top of the ticket. Say what the customer needs,
+                 what was tried, and what was promised.</p>
+              <form method="post" action="/desk/tickets/\(ticket.number)/handoff" class="stack">
+                \(request.csrfField)
+                \(error(for: .handoff))
+                <label for="to-user">To person</label>
+                <select id="to-user" name="to_user_id">\(Format.options(people, selected: value(.handoff, "to_user_id")))</select>
+                <label for="to-team">To team</label>
+                <select id="to-team" name="to_team_id">\(Format.options(teamOptions, selected: value(.handoff, "to_team_id")))</select>
+                <label for="handoff-note">Context note for the receiver (required)</label>
+                <textarea id="handoff-note" name="note" rows="4" required aria-describedby="handoff-error">\(value(.handoff, "note"))</textarea>
+                <button type="submit">Hand off with note</button>
+              </form>
+            </section>
+            """
+    }
+}

@@ -1,0 +1,87 @@
+import Vapor
+
+/// The shell every page shares: the document head with the one stylesheet and script, and the
+/// desk's frame with its header and sidebar.
+enum Layout {
+    /// A page without the desk frame: sign-in, portal, contact form, error pages.
+    static func plain(_ request: Request, title: String, bodyClass: String = "plain", body: Markup) -> Markup {
+        document(request, title: title, bodyClass: bodyClass, body: """
+            <a class="skip" href="#main">Skip to content</a>
+            \(body)
+            """)
+    }
+
+    /// `aria-current` for the link of the page being shown.
+    static func current(_ isCurrent: Bool) -> Markup {
+        isCurrent ? " aria-current=\"page\"" : .empty
+    }
+
+    static func document(_ request: Request, title: String, bodyClass: String, body: Markup) -> Markup {
+        """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="csrf-token" content="\(request.csrfToken)">
+        <title>\(title) · Frontline</title>
+        <link rel="stylesheet" href="/assets/frontline.css">
+        <script src="/assets/frontline.js" defer></script>
+        </head><body class="\(bodyClass)">
+        \(body)
+        </body></html>
+        """
+    }
+
+    /// The desk frame: top bar with search and the agent, sidebar with the views and their counts.
+    static func desk(_ request: Request, _ frame: DeskFrame, title: String, main: Markup) -> Markup {
+        let user = frame.user
+        let views: [Markup] = DeskViewKind.allCases.map { kind in
+            let current = Layout.current(frame.active == kind.rawValue)
+            return """
+                <li><a href="/desk/views/\(kind.rawValue)"\(current)><span>\(kind.title)</span>\
+                <span class="count" data-count="\(kind.rawValue)">\(frame.counts[kind] ?? 0)</span></a></li>
+                """
+        }
+        let saved: [Markup] = frame.savedFilters.map { filter in
+            let id = filter.id?.uuidString ?? ""
+            let current = Layout.current(frame.active == "saved:\(id)")
+            return "<li><a href=\"/desk/filters/\(id)\"\(current)><span>\(filter.name)</span></a></li>"
+        }
+        var adminLinks: [Markup] = []
+        if user.role.managesPeople {
+            adminLinks.append("<li><a href=\"/admin/users\"\(current(frame.active == "admin-users"))>Users</a></li>")
+            adminLinks.append("<li><a href=\"/admin/teams\"\(current(frame.active == "admin-teams"))>Teams</a></li>")
+        }
+        if user.role == .admin {
+            adminLinks.append("<li><a href=\"/admin/tokens\"\(current(frame.active == "admin-tokens"))>API tokens</a></li>")
+            adminLinks.append("<li><a href=\"/admin/settings\"\(current(frame.active == "admin-settings"))>Settings</a></li>")
+        }
+        let admin: Markup = adminLinks.isEmpty ? .empty : "<h2 class=\"nav-title\">Admin</h2><ul class=\"nav\">\(adminLinks)</ul>"
+        let noSaved: Markup = "<li class=\"muted small pad\">None yet: filter a view, then save it.</li>"
+        return document(request, title: title, bodyClass: "desk", body: """
+            <a class="skip" href="#main">Skip to content</a>
+            <header class="topbar">
+              <a class="brand" href="/desk">\(frame.deskName)</a>
+              <form class="search" role="search" action="/desk/search" method="get">
+                <label for="q" class="visually-hidden">Search tickets</label>
+                <input id="q" name="q" type="search" placeholder="Search or #number  ( / )" value="\(frame.query)" autocomplete="off">
+              </form>
+              <div class="me">
+                <span class="me-name">\(user.name)</span>
+                <form method="post" action="/logout">\(request.csrfField)<button class="link" type="submit">Sign out</button></form>
+              </div>
+            </header>
+            <div class="frame">
+              <nav class="sidebar" aria-label="Views">
+                <h2 class="nav-title">Views</h2>
+                <ul class="nav">\(views)</ul>
+                <h2 class="nav-title">Saved filters</h2>
+                <ul class="nav">\(saved.isEmpty ? [noSaved] : saved)</ul>
+                \(admin)
+              </nav>
+              <main id="main" class="content">
+              \(main)
+              </main>
+            </div>
+            """)
+    }
+}

@@ -1,0 +1,58 @@
+import Vapor
+
+/// Every form carries a CSRF token and every unsafe request must bring it back, as the `_csrf`
+/// form field or the `X-CSRF-Token` header (the enhancement script). Signed-in browsers use their
+/// session's token; anonymous ones (sign-in, contact form) a random cookie, so even the sign-in
+/// form cannot be posted from another site.
+struct CSRFProtection: AsyncMiddleware {
+    static let cookieName = "frontline_csrf"
+    static let fieldName = "_csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        var newAnonymousToken: String?
+        if let session = request.webSession {
+            request.csrfToken = session.csrfToken
+        } else if let existing = request.cookies[Self.cookieName]?.string, existing.count >= 32 {
+            request.csrfToken = existing
+        } else {
+            let token = WebSecret.make()
+            newAnonymousToken = token
+            request.csrfToken = token
+        }
+
+        if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // Route handlers collect the body after middleware runs; the token is in it, so collect now.
+            if request.body.data == nil { _ = try await request.body.collect(max: 1 << 20).get() }
+            let sent = request.headers.first(name: "X-CSRF-Token")
+                ?? (try? request.content.get(String.self, at: Self.fieldName))
+            guard newAnonymousToken == nil, let sent, WebSecret.matches(sent, request.csrfToken) else {
+                throw WebError.csrf
+            }
+        }
+
+        let response = try await next.respond(to: request)
+        if let newAnonymousToken {
+            response.cookies[Self.cookieName] = HTTPCookies.Value(
+                string: newAnonymousToken, path: "/", isSecure: request.application.webCookiesSecure,
+                isHTTPOnly: true, sameSite: .lax)
+        }
+        return response
+    }
+}
+
+extension Request {
+    private struct CSRFKey: StorageKey {
+        typealias Value = String
+    }
+
+    /// The token this request's forms carry.
+    var csrfToken: String {
+        get { storage[CSRFKey.self] ?? "" }
+        set { storage[CSRFKey.self] = newValue }
+    }
+
+    /// The hidden form field with the CSRF token.
+    var csrfField: Markup {
+        "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrfToken)\">"
+    }
+}

@@ -1,0 +1,134 @@
+@testable import App
+import Fluent
+import Foundation
+import FrontlineCore
+import Testing
+import Vapor
+import VaporTesting
+
+/// The customer portal and the public contact form.
+@Suite("Web portal and contact form")
+struct WebPortalTests {
+    /// Signs a customer in through a one-time link, as a browser would.
+    static func signInCustomer(_ web: WebClient, email: String) async throws {
+        try await web.get("/portal/login")
+        let asked = try await web.post("/portal/login", ["email": email])
+        #expect(asked.status == .ok)
+        #expect(asked.body.string.contains("a sign-in link is on its way"))
+        let link = try #require(web.desk.app.portalLinkCapture.latest(for: email))
+        let path = try #require(URL(string: link)?.path)
+        #expect(try await web.get(path).status == .ok)
+        #expect(try await web.post(path).status == .seeOther)
+        try await web.get("/portal")
+    }
+
+    @Test func aCustomerSeesOwnTicketsAndPublicRepliesButNeverNotesOrOthersTickets() async throws {
+        try await TestDesk.run { desk in
+            let (_, token) = try await desk.staff(.agent)
+            let mine = try await desk.createTicket(token: token, subject: "My printer", email: "pat@example.test")
+            let theirs = try await desk.createTicket(token: token, subject: "Someone else's invoice", email: "sam@example.test")
+            for (visibility, body) in [("public", "We sent a new cartridge."), ("internal", "Customer is on the old plan, do not mention it.")] {
+                let response = try await desk.send(.POST, "/api/v1/tickets/\(mine.id)/messages", token: token, json: ["body": body, "visibility": visibility])
+                #expect(response.status == .created)
+            }
+
+            let web = WebClient(desk)
+            try await Self.signInCustomer(web, email: "pat@example.test")
+            let home = try await web.get("/portal").body.string
+            #expect(home.contains("My printer"))
+            #expect(!home.contains("Someone else"))
+            let page = try await web.get("/portal/tickets/\(mine.number)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("We sent a new cartridge."))
+            #expect(!page.body.string.contains("do not mention it"))
+            #expect(!page.body.string.contains("Internal note"))
+            let other = try await web.get("/portal/tickets/\(theirs.number)")
+            #expect(other.status == .notFound)
+            #expect(!other.body.string.contains("invoice"))
+            #expect(try await web.post("/portal/tickets/\(theirs.number)/reply", ["body": "hi"]).status == .notFound)
+            // The desk is not for customers.
+            #expect(try await web.get("/desk/tickets/\(mine.number)").status == .seeOther)
+
+            #expect(try await web.post("/portal/tickets/\(mine.number)/reply", ["body": "Thanks, it works."]).status == .seeOther)
+            #expect(try await web.post("/portal/tickets/\(mine.number)/solve").status == .seeOther)
+            let stored = try await desk.ticket(number: mine.number)
+            #expect(stored.status == .solved)
+            let last = try await Message.query(on: desk.app.db).filter(\.$ticketId == mine.id).sort(\.$id, .descending).first()
+            #expect(last?.channel == .portal)
+            #expect(last?.authorType == "customer")
+
+            let created = try await web.post("/portal/new", ["subject": "Second printer", "body": "Also broken."])
+            #expect(created.status == .seeOther)
+            let newTicket = try #require(try await Ticket.query(on: desk.app.db).filter(\.$subject == "Second printer").first())
+            #expect(newTicket.channel == .portal)
+            #expect(newTicket.requesterId == stored.requesterId)
+        }
+    }
+
+    @Test func aPortalLinkWorksOnceAndIsStoredHashed() async throws {
+        try await TestDesk.run { desk in
+            let (_, token) = try await desk.staff(.agent)
+            _ = try await desk.createTicket(token: token, email: "pat@example.test")
+            let web = WebClient(desk)
+            try await Self.signInCustomer(web, email: "pat@example.test")
+            let link = try #require(desk.app.portalLinkCapture.latest(for: "pat@example.test"))
+            let secret = String(link.split(separator: "/").last ?? "")
+            let stored = try #require(try await PortalLink.query(on: desk.app.db).first())
+            #expect(stored.tokenHash == WebSecret.hash(secret))
+            #expect(stored.tokenHash != secret)
+            #expect(abs(stored.expiresAt.timeIntervalSince(stored.createdAt) - 1800) < 1)
+
+            let again = WebClient(desk)
+            try await again.get("/portal/link/\(secret)")
+            #expect(try await again.post("/portal/link/\(secret)").status == .gone)
+
+            // Unknown addresses get the same answer, and no link.
+            let stranger = WebClient(desk)
+            try await stranger.get("/portal/login")
+            let answer = try await stranger.post("/portal/login", ["email": "nobody@example.test"])
+            #expect(answer.body.string.contains("a sign-in link is on its way"))
+            #expect(desk.app.portalLinkCapture.latest(for: "nobody@example.test") == nil)
+        }
+    }
+
+    @Test func theContactFormOpensAWebTicketAndConfirmsItsNumber() async throws {
+        try await TestDesk.run { desk in
+            let web = WebClient(desk)
+            #expect(try await web.get("/contact").status == .ok)
+            let sent = try await web.post("/contact", [
+                "name": "Robin Hale", "email": "robin@example.test", "subject": "Where is my order?", "message": "Order 5512 has not arrived.", "website": "",
+            ])
+            #expect(sent.status == .created)
+            let ticket = try #require(try await Ticket.query(on: desk.app.db).first())
+            #expect(sent.body.string.contains("#\(ticket.number)"))
+            #expect(ticket.channel == .web)
+            #expect(ticket.subject == "Where is my order?")
+            let requester = try #require(try await Customer.find(ticket.requesterId, on: desk.app.db))
+            #expect(requester.name == "Robin Hale")
+
+            let bot = try await web.post("/contact", ["email": "bot@example.test", "subject": "Cheap pills", "message": "Buy", "website": "http://spam.example"])
+            #expect(bot.status == .ok)
+            #expect(try await Ticket.query(on: desk.app.db).count() == 1)
+
+            let bad = try await web.post("/contact", ["email": "not-an-address", "subject": "Hi", "message": "Hello"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("check your email address"))
+            #expect(bad.body.string.contains("value=\"Hi\""), "what was typed is kept")
+        }
+    }
+
+    @Test func theContactFormIsRateLimitedPerAddress() async throws {
+        try await TestDesk.run { desk in
+            let web = WebClient(desk)
+            try await web.get("/contact")
+            for index in 0..<5 {
+                let response = try await web.post("/contact", ["email": "r\(index)@example.test", "subject": "Hello \(index)", "message": "Text"])
+                #expect(response.status == .created)
+            }
+            let limited = try await web.post("/contact", ["email": "r9@example.test", "subject": "Hello", "message": "Text"])
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.body.string.contains("wait 60 minutes"))
+            #expect(try await Ticket.query(on: desk.app.db).count() == 5)
+        }
+    }
+}
