@@ -147,9 +147,9 @@ enum EntitlementsController {
         guard !data.isEmpty else { throw RequestError.invalid("file", "the document is empty") }
         guard data.count <= maxDocumentBytes else { throw RequestError(.payloadTooLarge, "payload_too_large", "documents are at most 20 MiB") }
         // On disk and fsynced before the row that points at it commits.
-        let store = DocumentStore(dataDirectory: req.application.frontlineConfig.dataDirectory)
+        let store = BlobStore(dataDirectory: req.application.frontlineConfig.dataDirectory, kind: "documents")
         let content = data
-        let sha256 = try await req.application.threadPool.runIfActive { try store.store(content) }
+        let sha256 = try await req.application.threadPool.runIfActive { try store.put(Array(content)) }
         let document = CustomerDocument()
         document.customerId = try customer.requireID()
         document.sha256 = sha256
@@ -176,9 +176,9 @@ enum EntitlementsController {
             throw RequestError.notFound("document")
         }
         if case .customer(let customer) = principal, customer.id != document.customerId { throw RequestError.notFound("document") }
-        let store = DocumentStore(dataDirectory: req.application.frontlineConfig.dataDirectory)
+        let store = BlobStore(dataDirectory: req.application.frontlineConfig.dataDirectory, kind: "documents")
         let sha256 = document.sha256
-        let data = try await req.application.threadPool.runIfActive { try store.read(sha256) }
+        let data = Data(try await req.application.threadPool.runIfActive { try store.get(sha256) })
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: document.contentType)
         let safeName = document.filename.replacingOccurrences(of: "\"", with: "")

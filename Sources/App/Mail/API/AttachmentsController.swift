@@ -52,7 +52,8 @@ enum AttachmentsController {
             let message = try await Message.find(messageId, on: req.db), message.visibility == .internal {
             throw RequestError.notFound("attachment")
         }
-        let bytes = try BlobStore(dataDirectory: req.application.frontlineConfig.dataDirectory, kind: "attachments").get(attachment.sha256)
+        let store = BlobStore(dataDirectory: req.application.frontlineConfig.dataDirectory, kind: "attachments")
+        let bytes = try await req.application.threadPool.runIfActive { try store.get(attachment.sha256) }
         var headers = HTTPHeaders()
         let type = attachment.contentType.lowercased()
         headers.replaceOrAdd(name: .contentType, value: inlineTypes.contains(type) ? type : "application/octet-stream")

@@ -39,7 +39,8 @@ struct MailIngestor {
         let record: InboundMail
         let isNew: Bool
         do {
-            let hash = try rawStore.put(raw)
+            let store = rawStore
+            let hash = try await app.threadPool.runIfActive { try store.put(raw) }
             (record, isNew) = try await app.write { db in
                 if let existing = try await InboundMail.query(on: db).filter(\.$sha256 == hash).first() { return (existing, false) }
                 let record = InboundMail(sha256: hash, messageID: parsed.messageID, size: raw.count, source: source, at: now)
@@ -56,7 +57,8 @@ struct MailIngestor {
 
     /// Processes a stored message again (after a fix, or a passing failure).
     func retry(_ record: InboundMail, now: Date = Date()) async throws {
-        let raw = try rawStore.get(record.sha256)
+        let store = rawStore
+        let raw = try await app.threadPool.runIfActive { try store.get(record.sha256) }
         let parsed = try MessageParser.parse(raw)
         record.status = .received
         record.error = nil

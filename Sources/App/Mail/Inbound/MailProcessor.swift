@@ -11,7 +11,7 @@ struct MailProcessor {
     /// Never throws: a failure is written on the record with its reason, for an admin to see and retry.
     func process(_ record: InboundMail, parsed: ParsedMessage, now: Date) async {
         do {
-            let attachments = try storeAttachments(parsed)
+            let attachments = try await app.threadPool.runIfActive { [app] in try Self.storeAttachments(parsed, app: app) }
             try await app.write { db in
                 try await apply(parsed, record: record, attachments: attachments, on: db, now: now)
                 record.processedAt = now
@@ -28,7 +28,7 @@ struct MailProcessor {
     }
 
     /// Attachment bytes go to the blob store before the transaction that refers to them.
-    private func storeAttachments(_ parsed: ParsedMessage) throws -> [(MailAttachment, String)] {
+    private static func storeAttachments(_ parsed: ParsedMessage, app: Application) throws -> [(MailAttachment, String)] {
         let store = BlobStore(dataDirectory: app.frontlineConfig.dataDirectory, kind: "attachments")
         return try parsed.attachments.map { ($0, try store.put($0.data)) }
     }
