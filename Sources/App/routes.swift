@@ -250,4 +250,6 @@ func routes(_ app: Application) throws {
     portal.get("portal", "tickets", ":number", use: PortalController.show)
     portal.post("portal", "tickets", ":number", "reply", use: PortalController.reply)
     portal.post("portal", "tickets", ":number", "solve", use: PortalController.solve)
+    portal.get("portal", "password", use: PortalPassword.form)
+    portal.post("portal", "password", use: PortalPassword.set)
 }

@@ -65,6 +65,27 @@ struct WebPortalTests {
         }
     }
 
+    @Test func aCustomerSetsAPasswordAndSignsInWithIt() async throws {
+        try await TestDesk.run { desk in
+            let (_, token) = try await desk.staff(.agent)
+            _ = try await desk.createTicket(token: token, subject: "My printer", email: "pat@example.test")
+            let web = WebClient(desk)
+            try await Self.signInCustomer(web, email: "pat@example.test")
+            #expect(try await web.get("/portal/password").status == .ok)
+            #expect(try await web.post("/portal/password", ["password": "a long secret", "confirm": "another secret"]).status == .unprocessableEntity)
+            #expect(try await web.post("/portal/password", ["password": "short", "confirm": "short"]).status == .unprocessableEntity)
+            let saved = try await web.post("/portal/password", ["password": "a long secret", "confirm": "a long secret"])
+            #expect(saved.status == .ok)
+            #expect(saved.body.string.contains("Your password is saved"))
+
+            let later = WebClient(desk)
+            try await later.get("/portal/login")
+            #expect(try await later.post("/portal/login", ["email": "pat@example.test", "password": "wrong secret"]).status == .unauthorized)
+            #expect(try await later.post("/portal/login", ["email": "pat@example.test", "password": "a long secret"]).status == .seeOther)
+            #expect(try await later.get("/portal").body.string.contains("My printer"))
+        }
+    }
+
     @Test func aPortalLinkWorksOnceAndIsStoredHashed() async throws {
         try await TestDesk.run { desk in
             let (_, token) = try await desk.staff(.agent)
