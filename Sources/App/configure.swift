@@ -20,6 +20,7 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     app.middleware.use(APIErrorMiddleware())
     app.lifecycle.use(MailDeliveryWorker())
     app.useWebDesk()
+    if let smtp = config.mail.smtp { app.portalLinkMailer = SMTPPortalLinkMailer(smtp: smtp, from: config.mail.from) }
     try routes(app)
     // Tests drive the scheduler themselves with `Scheduler(app:).tick(now:)`.
     if app.environment != .testing { app.lifecycle.use(SchedulerService()) }

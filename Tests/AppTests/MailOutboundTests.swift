@@ -79,6 +79,26 @@ struct MailOutboundTests {
         }
     }
 
+    @Test func aPortalSignInLinkIsMailed() async throws {
+        let sink = try SMTPSink()
+        let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress)
+        try await TestDesk.run(mail: settings) { desk in
+            let (_, token) = try await desk.staff(.agent)
+            _ = try await desk.createTicket(token: token, email: "pat@example.test")
+            let web = WebClient(desk)
+            try await web.get("/portal/login")
+            #expect(try await web.post("/portal/login", ["email": "pat@example.test"]).status == .ok)
+            #expect(sink.receivedCount() == 1)
+            let mail = try MessageParser.parse(try sink.message(1))
+            #expect(mail.to.map(\.email) == ["pat@example.test"])
+            #expect(mail.subject == "Your sign-in link")
+            let link = try #require(mail.textBody.split(separator: "\n").first { $0.contains("/portal/link/") })
+            let path = try #require(URL(string: String(link.trimmingCharacters(in: .whitespaces)))?.path)
+            #expect(try await web.get(path).status == .ok)
+            #expect(try await web.post(path).status == .seeOther, "the mailed link signs the customer in")
+        }
+    }
+
     @Test func aPermanentRejectionShowsOnTheTicket() async throws {
         let sink = try SMTPSink()
         let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress)

@@ -1,9 +1,9 @@
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Sends a customer their one-time portal sign-in link. Mail delivery is its own feature; until it
-/// is wired in, the default mailer writes the link to the log (notice level) and keeps it in
-/// memory, where tests read it.
+/// Sends a customer their one-time portal sign-in link: by SMTP when `SMTP_URL` is set
+/// (`SMTPPortalLinkMailer`); otherwise the default mailer writes the link to the log (notice level,
+/// so a desk without mail still works) and keeps it in memory, where tests read it.
 protocol PortalLinkMailer: Sendable {
     func send(link: String, to email: String, name: String, logger: Logger) async throws
 }
