@@ -37,7 +37,7 @@ extension Application {
                 databases.use(
                     .postgres(
                         configuration: try SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4,
-                        connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
+                        connectionPoolTimeout: .seconds(config.databasePoolTimeoutSeconds), sqlLogLevel: .trace),
                     as: .psql)
             } catch {
                 throw DatabaseUnavailable(location: redacted(url), reason: "bad DATABASE_URL: \(error)")

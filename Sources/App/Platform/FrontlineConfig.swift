@@ -19,6 +19,8 @@ public struct FrontlineConfig: Sendable {
     public var bcryptCost: Int
     public var logLevel: String
     public var mail: MailSettings
+    /// How long a request may wait for a database connection (PostgreSQL pool) before failing.
+    public var databasePoolTimeoutSeconds: Int64 = 30
     /// Seconds between the scheduler's looks for due work (promises, escalations, SLA clocks).
     public var schedulerInterval: Double
     /// The shared secret phone systems sign call events with; calls are off while unset.

@@ -26,7 +26,10 @@ struct TestDesk {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, FrontlineConfig(dataDirectory: database.dataDirectory, database: database.config, bcryptCost: 4, logLevel: "error", mail: mail))
+            var config = FrontlineConfig(dataDirectory: database.dataDirectory, database: database.config, bcryptCost: 4, logLevel: "error", mail: mail)
+            // The whole suite runs at once on CI's two cores: requests may wait long for a connection.
+            config.databasePoolTimeoutSeconds = 180
+            try await configure(app, config)
             try await app.autoMigrate()
             try await body(TestDesk(app: app))
         } catch {
