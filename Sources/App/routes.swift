@@ -222,6 +222,21 @@ func routes(_ app: Application) throws {
     desk.post("desk", "tickets", ":number", "assign", use: TicketPageController.assign)
     desk.post("desk", "tickets", ":number", "handoff", use: TicketPageController.handOff)
     desk.post("desk", "tickets", ":number", "presence", use: Presence.beacon)
+    // The ticket page's journey panels and "after this ticket" forms, and the journey views (Web/Desk/Journey/).
+    desk.post("desk", "tickets", ":number", "promises", use: JourneyFormsController.makePromise)
+    desk.post("desk", "tickets", ":number", "promises", ":promiseID", "keep", use: JourneyFormsController.keepPromise)
+    desk.post("desk", "tickets", ":number", "promises", ":promiseID", "cancel", use: JourneyFormsController.cancelPromise)
+    desk.post("desk", "tickets", ":number", "escalations", use: JourneyFormsController.escalate)
+    desk.post("desk", "tickets", ":number", "calls", ":callID", "transfers", ":transferID", "note", use: JourneyFormsController.noteTransfer)
+    desk.on(.POST, "desk", "tickets", ":number", "documents", body: .collect(maxSize: "21mb"), use: JourneyFormsController.attachDocument)
+        .formBodyLimit = 21 << 20
+    desk.get("desk", "documents", ":documentID", use: JourneyFormsController.downloadDocument)
+    desk.post("desk", "tickets", ":number", "coaching-queue", use: AfterTicketController.coaching)
+    desk.post("desk", "tickets", ":number", "learning", use: AfterTicketController.learning)
+    desk.post("desk", "tickets", ":number", "insights", use: AfterTicketController.insight)
+    desk.post("desk", "tickets", ":number", "policy-frictions", use: AfterTicketController.friction)
+    desk.get("desk", "views", "runaround", use: JourneyViewsController.runaround)
+    desk.get("desk", "views", "promises", use: JourneyViewsController.promises)
     desk.get("desk", "stream", "tickets", ":number", use: DeskStream.ticket)
     desk.get("desk", "stream", "list", use: DeskStream.list)
 

@@ -5,6 +5,7 @@ Run after `swift build`: python3 Tests/Browser/screenshots.py
 import os
 import sys
 import time
+from datetime import datetime, timedelta, timezone
 
 sys.path.insert(0, os.path.dirname(__file__))
 from frontline_server import PASSWORD, REPO, Server, chrome  # noqa: E402
@@ -33,6 +34,9 @@ def main():
         server.api("POST", f"/tickets/{tid}/messages", {"visibility": "internal", "body": "Warehouse says the unit is on backorder until Friday. Asked logistics for a loaner."})
         server.api("POST", f"/tickets/{tid}/handoffs", {"to_team_id": teams[1]["id"], "note": "Pat was promised a replacement last week. Warehouse has none until Friday; a loaner would keep them running. I promised a call before 15:00."})
         server.api("POST", f"/tickets/{tid}/handoffs", {"to_user_id": other["id"], "note": "Loaner approved by logistics (LN-204). Please call Pat before 15:00 and arrange delivery."})
+        due = (datetime.now(timezone.utc) + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        server.api("POST", f"/tickets/{tid}/promises", {"kind": "callback", "owner_id": other["id"], "due_at": due,
+                                                       "description": "Call Pat before 15:00 to arrange the loaner delivery"})
         server.cli("token", "create", "--email", "pat.doe@northwind.example")  # make sure the customer exists
 
         desk = chrome(1440, 1000)

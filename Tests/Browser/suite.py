@@ -15,7 +15,7 @@ from frontline_server import PASSWORD, REPO, Server, chrome  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 ARTIFACTS = os.environ.get("FRONTLINE_ARTIFACTS") or os.path.join(REPO, "test-artifacts", "browser")
 state = {}
@@ -183,6 +183,25 @@ class DeskFlow(unittest.TestCase):
         created = next(t for t in tickets if str(t["number"]) == number)
         self.assertEqual(created["subject"], "Where is my order 5512?")
         self.assertEqual(created["channel"], "web")
+
+    def test_5_agent_makes_a_promise_and_keeps_it(self):
+        base, number = state["server"].base, state["ticket"]["number"]
+        ana = state["ana"]
+        ana.get(f"{base}/desk/tickets/{number}")
+        ana.find_element(By.CSS_SELECTOR, "details.make-promise summary").click()
+        Select(ana.find_element(By.ID, "promise-kind")).select_by_value("replacement")
+        ana.find_element(By.ID, "promise-description").send_keys("Ship a replacement fuser sensor by Friday")
+        # Typing into datetime-local depends on the browser's locale; set the value as a picker would.
+        ana.execute_script("document.getElementById('promise-due').value = arguments[0]", "2099-01-01T10:00")
+        Select(ana.find_element(By.ID, "promise-owner")).select_by_visible_text("Ana Costa")
+        ana.find_element(By.CSS_SELECTOR, "#promise-form button[type=submit]").click()
+        item = wait(ana).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".promise-list .promise-pending")))
+        self.assertIn("Ship a replacement fuser sensor", item.text)
+        self.assertIn("Promise made.", ana.find_element(By.CSS_SELECTOR, ".notice").text)
+        item.find_element(By.XPATH, ".//button[normalize-space()='Mark kept']").click()
+        kept = wait(ana).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".promise-list .promise-kept")))
+        self.assertIn("Kept", kept.text)
+        shot(ana, "promises")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,26 @@ import FrontlineCore
         #expect(RunaroundIndex.index(of: factors) == expected)
     }
 
+    /// The formula shown on the ticket page states each weight `index(of:)` applies.
+    @Test func theFormulaInWordsHasTheWeightsTheIndexApplies() {
+        let terms: [(String, RunaroundFactors)] = [
+            ("1 × hand-offs", RunaroundFactors(handoffs: 1)),
+            ("0.5 × (owners − 1)", RunaroundFactors(distinctOwners: 2)),
+            ("0.5 × (contacts − 1)", RunaroundFactors(customerContacts: 2)),
+            ("1 × channel switches", RunaroundFactors(channelSwitches: 1)),
+            ("1.5 × reopenings", RunaroundFactors(reopenings: 1)),
+            ("1 × holds without a wait told", RunaroundFactors(holdsWithoutWaitTold: 1)),
+            ("3 × broken promises", RunaroundFactors(brokenPromises: 1)),
+            ("0.2 × days open", RunaroundFactors(daysOpen: 1)),
+        ]
+        let stated = RunaroundIndex.formula.components(separatedBy: " + ")
+        #expect(stated == terms.map(\.0))
+        for (term, factors) in terms {
+            let weight = Double(term.split(separator: " ")[0])
+            #expect(RunaroundIndex.index(of: factors) == weight, "\(term)")
+        }
+    }
+
     @Test func theCustomerFromSeed003() {
         // Handed off 12 times between 5 agents, 9 contacts over phone and email, reopened twice,
         // 4 holds with no time given, 2 dropped-call callbacks never made, 21 days.

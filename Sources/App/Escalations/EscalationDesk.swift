@@ -7,6 +7,21 @@ struct EscalationDesk {
     let desk: TicketDesk
     var db: any Database { desk.db }
 
+    /// Escalates to the person and/or team with these ids (a missing one is a 422 on its field).
+    func escalate(_ ticket: Ticket, toUserId: UUID?, toTeamId: UUID?, reason: String, targetMinutes: Int) async throws -> Escalation {
+        var toUser: User?
+        var toTeam: Team?
+        if let toUserId {
+            toUser = try await User.find(toUserId, on: db)
+            if toUser == nil { throw RequestError.invalid("to_user_id", "no user has that id") }
+        }
+        if let toTeamId {
+            toTeam = try await Team.find(toTeamId, on: db)
+            if toTeam == nil { throw RequestError.invalid("to_team_id", "no team has that id") }
+        }
+        return try await escalate(ticket, toUser: toUser, toTeam: toTeam, reason: reason, targetMinutes: targetMinutes)
+    }
+
     /// Escalates: hands the ticket to the person or team (the reason is the context note) and
     /// starts the escalation's clock.
     func escalate(_ ticket: Ticket, toUser: User?, toTeam: Team?, reason rawReason: String, targetMinutes: Int) async throws -> Escalation {

@@ -36,6 +36,48 @@ struct PromiseBook {
         return promise
     }
 
+    /// A promise made now must fall due later: one already overdue would be broken on arrival.
+    /// (A dropped call's callback is the exception: its due time follows from when the call ended.)
+    static func requireFutureDue(_ dueAt: Date, now: Date) throws {
+        guard dueAt > now else { throw RequestError.invalid("due_at", "due_at must be in the future") }
+    }
+
+    /// Who may mark a promise kept: its owner, or a lead or above on their behalf.
+    static func mayMarkKept(_ promise: CustomerPromise, by user: User) -> Bool {
+        promise.ownerId == user.id || user.role >= .lead
+    }
+
+    /// The owner (or a lead) marks the promise kept now. `ticketId`, when given, is the ticket the
+    /// promise must belong to (a page of one ticket may not reach another's promise).
+    func markKept(_ id: UUID, by user: User, onTicket ticketId: UUID? = nil) async throws -> CustomerPromise {
+        let (promise, ticket) = try await lockedPromise(id, onTicket: ticketId) { found in
+            guard Self.mayMarkKept(found, by: user) else { throw PromiseError.notOwner }
+        }
+        try await keep(promise, by: .markedByOwner, at: now, on: ticket)
+        return promise
+    }
+
+    /// Cancels the promise with the reason; see ``markKept(_:by:onTicket:)`` for `ticketId`.
+    func cancel(_ id: UUID, reason: String, onTicket ticketId: UUID? = nil) async throws -> CustomerPromise {
+        let (promise, ticket) = try await lockedPromise(id, onTicket: ticketId) { _ in }
+        try await cancel(promise, reason: reason, on: ticket)
+        return promise
+    }
+
+    /// The promise and its ticket, the ticket locked and the promise read again under the lock:
+    /// the scheduler may have broken it meanwhile.
+    private func lockedPromise(
+        _ id: UUID, onTicket ticketId: UUID?, check: (CustomerPromise) throws -> Void
+    ) async throws -> (CustomerPromise, Ticket) {
+        guard let found = try await CustomerPromise.find(id, on: db), ticketId == nil || found.ticketId == ticketId else {
+            throw RequestError.notFound("promise")
+        }
+        try check(found)
+        let ticket = try await desk.ticketForChange(found.ticketId)
+        guard let promise = try await CustomerPromise.find(id, on: db) else { throw RequestError.notFound("promise") }
+        return (promise, ticket)
+    }
+
     /// Applies `action` at `at` (when it happened): kept when on time, broken when late.
     func keep(_ promise: CustomerPromise, by action: PromiseKeepingAction, at: Date, on ticket: Ticket) async throws {
         let next = try Self.transition(promise, .keep(by: action), at: at)

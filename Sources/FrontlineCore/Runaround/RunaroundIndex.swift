@@ -73,6 +73,12 @@ public struct RunaroundIndex: Sendable, Hashable {
         self.triggers = triggers
     }
 
+    /// The formula above in words, for people reading an index on a page. Each weight here is the
+    /// one ``index(of:)`` applies (a unit test holds them together).
+    public static let formula =
+        "1 × hand-offs + 0.5 × (owners − 1) + 0.5 × (contacts − 1) + 1 × channel switches + 1.5 × reopenings"
+        + " + 1 × holds without a wait told + 3 × broken promises + 0.2 × days open"
+
     /// The formula above; integer tenths keep the result free of floating-point dust.
     public static func index(of factors: RunaroundFactors) -> Double {
         let f = factors

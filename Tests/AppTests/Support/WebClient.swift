@@ -32,12 +32,32 @@ final class WebClient: @unchecked Sendable {
         return try await send(.POST, path, body: body)
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> TestingHTTPResponse {
+    /// Posts a `multipart/form-data` form with one file part (`name`), as a browser uploads; the
+    /// CSRF token goes in a field unless `csrf` is given (an empty string sends none).
+    @discardableResult
+    func postFile(
+        _ path: String, name: String = "file", filename: String, contentType: String, data: String, fields: [String: String] = [:],
+        csrf override: String? = nil
+    ) async throws -> TestingHTTPResponse {
+        let boundary = "----frontline-test-\(UUID().uuidString)"
+        var parts = fields
+        let token = override ?? csrf
+        if !token.isEmpty { parts["_csrf"] = token }
+        var body = ""
+        for (key, value) in parts {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\n"
+        body += "Content-Type: \(contentType)\r\n\r\n\(data)\r\n--\(boundary)--\r\n"
+        return try await send(.POST, path, body: body, contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: HTTPMediaType = .urlEncodedForm) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         var buffer: ByteBuffer?
         if let body {
-            headers.contentType = .urlEncodedForm
+            headers.contentType = contentType
             buffer = ByteBuffer(string: body)
         }
         let response = try await desk.app.testing().sendRequest(method, path, headers: headers, body: buffer)

@@ -48,21 +48,8 @@ enum CallsController {
         let callId = try req.id("callID", of: "call")
         let transferId = try req.id("transferID", of: "transfer")
         let input = try req.content.decode(TransferNoteRequest.self)
-        guard let note = HandoffRule.contextNote(input.note), note.count <= 10_000 else { throw TicketError.noteRequired }
         return try await req.write { db in
-            guard let call = try await PhoneCall.find(callId, on: db), let ticketId = call.ticketId else { throw RequestError.notFound("call") }
-            let desk = TicketDesk(on: db, actor: .user(user))
-            let ticket = try await desk.ticketForChange(ticketId)
-            guard let transfer = try await CallTransfer.find(transferId, on: db), transfer.callId == callId else {
-                throw RequestError.notFound("transfer")
-            }
-            guard transfer.note == nil else { throw CallError.noteAlreadyGiven }
-            transfer.note = note
-            transfer.notedAt = desk.now
-            try await transfer.save(on: db)
-            try await desk.record("handoff_note_added", on: ticket, [
-                "call_id": .string(callId.uuidString), "transfer_id": .string(transferId.uuidString), "note": .string(note),
-            ])
+            let call = try await TransferNotes(desk: TicketDesk(on: db, actor: .user(user))).add(input.note, callId: callId, transferId: transferId)
             return try await dtos([call], on: db)[0]
         }
     }

@@ -7,8 +7,6 @@ import Vapor
 /// to, with the proof they sent. Customers read and add their own products and documents; another
 /// customer's answer 404. Recording a warranty or contract is for staff.
 enum EntitlementsController {
-    static let maxDocumentBytes = 20 * 1024 * 1024
-
     // MARK: products
 
     @Sendable static func products(req: Request) async throws -> ProductList {
@@ -110,14 +108,7 @@ enum EntitlementsController {
     /// Every ticket shows its customer's active entitlements, products and every document they sent.
     @Sendable static func forTicket(req: Request) async throws -> TicketEntitlements {
         let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
-        let customerId = ticket.requesterId
-        let now = Date()
-        let entitlements = try await Entitlement.query(on: req.db).filter(\.$customerId == customerId).all().filter { isActive($0, at: now) }
-        let products = try await Product.query(on: req.db).filter(\.$customerId == customerId).sort(\.$createdAt).all()
-        let documents = try await CustomerDocument.query(on: req.db).filter(\.$customerId == customerId).sort(\.$createdAt).all()
-        return TicketEntitlements(
-            customerId: customerId, active: try await dtos(entitlements, on: req.db), products: try products.map(ProductDTO.init),
-            documents: try documents.map(DocumentDTO.init))
+        return try await DocumentShelf.onRecord(customerId: ticket.requesterId, on: req.db)
     }
 
     // MARK: documents
@@ -142,24 +133,8 @@ enum EntitlementsController {
             contentType = req.headers.contentType?.serialize() ?? "application/octet-stream"
             data = req.body.data.map { Data(buffer: $0) } ?? Data()
         }
-        filename = (filename as NSString).lastPathComponent.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...255).contains(filename.count) else { throw RequestError.invalid("filename", "filename must be 1 to 255 characters") }
-        guard !data.isEmpty else { throw RequestError.invalid("file", "the document is empty") }
-        guard data.count <= maxDocumentBytes else { throw RequestError(.payloadTooLarge, "payload_too_large", "documents are at most 20 MiB") }
-        // On disk and fsynced before the row that points at it commits.
-        let store = BlobStore(dataDirectory: req.application.frontlineConfig.dataDirectory, kind: "documents")
-        let content = data
-        let sha256 = try await req.application.threadPool.runIfActive { try store.put(Array(content)) }
-        let document = CustomerDocument()
-        document.customerId = try customer.requireID()
-        document.sha256 = sha256
-        document.filename = filename
-        document.contentType = contentType
-        document.size = data.count
-        document.uploadedByType = principal.actor.kind.rawValue
-        document.uploadedByName = principal.actor.name
-        document.createdAt = Date()
-        try await req.write { db in try await document.create(on: db) }
+        let document = try await DocumentShelf(application: req.application).file(
+            data, filename: filename, contentType: contentType, customerId: try customer.requireID(), uploadedBy: principal.actor)
         return try await DocumentDTO(document).encodeResponse(status: .created, for: req)
     }
 
@@ -171,19 +146,8 @@ enum EntitlementsController {
 
     /// Staff, or the customer the document belongs to; anyone else gets 404.
     @Sendable static func download(req: Request) async throws -> Response {
-        let principal = try req.principal
-        guard let document = try await CustomerDocument.find(try req.id("documentID", of: "document"), on: req.db) else {
-            throw RequestError.notFound("document")
-        }
-        if case .customer(let customer) = principal, customer.id != document.customerId { throw RequestError.notFound("document") }
-        let store = BlobStore(dataDirectory: req.application.frontlineConfig.dataDirectory, kind: "documents")
-        let sha256 = document.sha256
-        let data = Data(try await req.application.threadPool.runIfActive { try store.get(sha256) })
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: document.contentType)
-        let safeName = document.filename.replacingOccurrences(of: "\"", with: "")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safeName)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        try await DocumentShelf(application: req.application).download(
+            try req.id("documentID", of: "document"), for: try req.principal, on: req.db)
     }
 
     // MARK: helpers

@@ -69,20 +69,10 @@ enum EscalationsController {
         let input = try req.content.decode(EscalateRequest.self)
         let target = input.targetMinutes ?? req.application.frontlineConfig.escalationTargetMinutes
         let dto = try await req.write { db in
-            var toUser: User?
-            var toTeam: Team?
-            if let userId = input.toUserId {
-                toUser = try await User.find(userId, on: db)
-                if toUser == nil { throw RequestError.invalid("to_user_id", "no user has that id") }
-            }
-            if let teamId = input.toTeamId {
-                toTeam = try await Team.find(teamId, on: db)
-                if toTeam == nil { throw RequestError.invalid("to_team_id", "no team has that id") }
-            }
             let desk = TicketDesk(on: db, actor: .user(user))
             let ticket = try await desk.ticketForChange(id)
             let escalation = try await EscalationDesk(desk: desk).escalate(
-                ticket, toUser: toUser, toTeam: toTeam, reason: input.reason, targetMinutes: target)
+                ticket, toUserId: input.toUserId, toTeamId: input.toTeamId, reason: input.reason, targetMinutes: target)
             return try EscalationDTO(escalation)
         }
         return try await dto.encodeResponse(status: .created, for: req)

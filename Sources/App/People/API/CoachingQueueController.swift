@@ -45,11 +45,8 @@ enum CoachingQueueController {
         let user = try req.staff()
         let id = try req.id("ticketID", of: "ticket")
         let input = try req.content.decode(QueueRequest.self)
-        let reason = try PeopleInput.text(input.reason, field: "reason", max: 1000)
         let dto = try await req.write { db in
-            guard let ticket = try await Ticket.find(id, on: db) else { throw RequestError.notFound("ticket") }
-            let item = CoachingQueueItem(ticketId: id, agentId: ticket.ownerId, raisedBy: try user.requireID(), reason: reason, at: Date())
-            try await item.create(on: db)
+            let (item, ticket) = try await RaisedFromTicket.queueForCoaching(ticketId: id, reason: input.reason, by: user, on: db)
             return try QueueItemDTO(item, ticketNumber: ticket.number)
         }
         return try await dto.encodeResponse(status: .created, for: req)

@@ -42,27 +42,10 @@ enum InsightsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        let title = try PeopleInput.text(input.title, field: "title")
-        let description = try PeopleInput.text(input.description, field: "description", max: 10_000)
-        let product = try PeopleInput.optionalText(input.product, field: "product", max: 100)
-        let theme = try PeopleInput.optionalText(input.theme, field: "theme", max: 100)
-        let ticketIds = Array(Set(input.ticketIds ?? []))
-        guard !ticketIds.isEmpty else { throw PeopleError.invalid(field: "ticket_ids", reason: "an insight is raised from at least one ticket") }
         let dto = try await req.write { db in
-            try await TicketFigures.requireTickets(ticketIds, field: "ticket_ids", on: db)
-            let insight = Insight()
-            insight.title = title
-            insight.insightDescription = description
-            insight.product = product
-            insight.theme = theme
-            insight.status = .new
-            insight.raisedBy = try user.requireID()
-            insight.createdAt = Date()
-            insight.updatedAt = insight.createdAt
-            try await insight.create(on: db)
-            for ticketId in ticketIds {
-                try await InsightTicket(insightId: try insight.requireID(), ticketId: ticketId, addedBy: try user.requireID(), at: Date()).create(on: db)
-            }
+            let insight = try await RaisedFromTicket.insight(
+                title: input.title, description: input.description, product: input.product, theme: input.theme,
+                ticketIds: input.ticketIds ?? [], by: user, on: db)
             return try await dtos([insight], on: db)[0]
         }
         return try await dto.encodeResponse(status: .created, for: req)

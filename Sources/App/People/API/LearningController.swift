@@ -27,15 +27,8 @@ enum LearningController {
     @Sendable static func create(req: Request) async throws -> Response {
         let author = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        guard let about = input.about else { throw RequestError(.unprocessableEntity, "missing_field", "about is required", field: "about") }
-        let text = try PeopleInput.text(input.text, field: "text", max: 10_000)
         let entry = try await req.write { db in
-            if let ticketId = input.ticketId, try await Ticket.find(ticketId, on: db) == nil {
-                throw PeopleError.invalid(field: "ticket_id", reason: "no ticket has that id")
-            }
-            let entry = LearningEntry(authorId: try author.requireID(), about: about, text: text, ticketId: input.ticketId, at: Date())
-            try await entry.create(on: db)
-            return entry
+            try await RaisedFromTicket.learning(about: input.about, text: input.text, ticketId: input.ticketId, by: author, on: db)
         }
         return try await LearningEntryDTO(entry).encodeResponse(status: .created, for: req)
     }

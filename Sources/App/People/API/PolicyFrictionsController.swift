@@ -34,21 +34,10 @@ enum PolicyFrictionsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        let policy = try PeopleInput.text(input.policy, field: "policy")
-        let description = try PeopleInput.text(input.description, field: "description", max: 10_000)
-        guard let ticketId = input.ticketId else { throw RequestError(.unprocessableEntity, "missing_field", "ticket_id is required", field: "ticket_id") }
-        let cents = try Self.cents(input.revenueAtRisk)
         let dto = try await req.write { db in
-            try await TicketFigures.requireTickets([ticketId], field: "ticket_id", on: db)
-            let friction = PolicyFriction()
-            friction.policy = policy
-            friction.frictionDescription = description
-            friction.raisedBy = try user.requireID()
-            friction.createdAt = Date()
-            try await friction.create(on: db)
-            try await PolicyFrictionTicket(
-                frictionId: try friction.requireID(), ticketId: ticketId, revenueAtRiskCents: cents, addedBy: try user.requireID(), at: Date()
-            ).create(on: db)
+            let friction = try await RaisedFromTicket.policyFriction(
+                policy: input.policy, description: input.description, ticketId: input.ticketId, revenueAtRisk: input.revenueAtRisk,
+                by: user, on: db)
             return try await dtos([friction], on: db)[0]
         }
         return try await dto.encodeResponse(status: .created, for: req)
@@ -71,7 +60,7 @@ enum PolicyFrictionsController {
         let user = try req.staff()
         let input = try req.content.decode(TicketRequest.self)
         guard let ticketId = input.ticketId else { throw RequestError(.unprocessableEntity, "missing_field", "ticket_id is required", field: "ticket_id") }
-        let cents = try Self.cents(input.revenueAtRisk)
+        let cents = try RaisedFromTicket.cents(input.revenueAtRisk)
         let id = try req.id("frictionID", of: "policy friction")
         let dto = try await req.write { db in
             guard let friction = try await PolicyFriction.find(id, on: db) else { throw RequestError.notFound("policy friction") }
@@ -96,18 +85,6 @@ enum PolicyFrictionsController {
         return FrictionReport(frictions: all.sorted {
             ($0.costEstimate, $0.revenueAtRisk, $0.ticketCount) > ($1.costEstimate, $1.revenueAtRisk, $1.ticketCount)
         })
-    }
-
-    /// Revenue in whole cents; negative amounts or more than two decimals are refused.
-    private static func cents(_ amount: Decimal?) throws -> Int {
-        guard let amount else { return 0 }
-        var scaled = amount * 100
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &scaled, 0, .plain)
-        guard amount >= 0, rounded == scaled, rounded < 1_000_000_000_000 else {
-            throw PeopleError.invalid(field: "revenue_at_risk", reason: "revenue_at_risk must be an amount of 0 or more with at most two decimals")
-        }
-        return NSDecimalNumber(decimal: rounded).intValue
     }
 
     static func dtos(_ frictions: [PolicyFriction], on db: any Database) async throws -> [PolicyFrictionDTO] {

@@ -10,7 +10,7 @@ enum PromisesController {
         let input = try req.content.decode(MakePromiseRequest.self)
         let lead = req.application.frontlineConfig.promiseReminderLead
         let now = Date()
-        guard input.dueAt > now else { throw RequestError.invalid("due_at", "due_at must be in the future") }
+        try PromiseBook.requireFutureDue(input.dueAt, now: now)
         let dto = try await req.write { db in
             let desk = TicketDesk(on: db, actor: .user(user), at: now)
             let ticket = try await desk.ticketForChange(id)
@@ -35,14 +35,7 @@ enum PromisesController {
         let user = try req.staff()
         let id = try req.id("promiseID", of: "promise")
         return try await req.write { db in
-            guard let found = try await CustomerPromise.find(id, on: db) else { throw RequestError.notFound("promise") }
-            guard found.ownerId == user.id || user.role >= .lead else { throw PromiseError.notOwner }
-            let desk = TicketDesk(on: db, actor: .user(user))
-            let ticket = try await desk.ticketForChange(found.ticketId)
-            // Re-read under the ticket's lock: the scheduler may have broken it meanwhile.
-            guard let promise = try await CustomerPromise.find(id, on: db) else { throw RequestError.notFound("promise") }
-            try await PromiseBook(desk: desk).keep(promise, by: .markedByOwner, at: desk.now, on: ticket)
-            return try PromiseDTO(promise)
+            try PromiseDTO(try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user))).markKept(id, by: user))
         }
     }
 
@@ -51,31 +44,26 @@ enum PromisesController {
         let id = try req.id("promiseID", of: "promise")
         let input = try req.content.decode(CancelPromiseRequest.self)
         return try await req.write { db in
-            guard let found = try await CustomerPromise.find(id, on: db) else { throw RequestError.notFound("promise") }
-            let desk = TicketDesk(on: db, actor: .user(user))
-            let ticket = try await desk.ticketForChange(found.ticketId)
-            guard let promise = try await CustomerPromise.find(id, on: db) else { throw RequestError.notFound("promise") }
-            try await PromiseBook(desk: desk).cancel(promise, reason: input.reason ?? "", on: ticket)
-            return try PromiseDTO(promise)
+            try PromiseDTO(try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user))).cancel(id, reason: input.reason ?? ""))
         }
     }
 
     /// `GET /promises?state=&owner_id=&due_before=`, soonest due first.
     @Sendable static func list(req: Request) async throws -> PromiseList {
         _ = try req.staff()
-        let query = CustomerPromise.query(on: req.db)
+        var query = PromiseQuery()
         if let raw = try? req.query.get(String.self, at: "state") {
             guard let state = PromiseState(rawValue: raw) else {
                 throw RequestError.invalid("state", "state must be one of \(PromiseState.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            query.filter(\.$state == state)
+            query.state = state
         }
-        if let ownerId = try uuid(req, "owner_id") { query.filter(\.$ownerId == ownerId) }
+        query.ownerId = try uuid(req, "owner_id")
         if let raw = try? req.query.get(String.self, at: "due_before") {
             guard let date = JSONCoding.parseDate(raw) else { throw RequestError.invalid("due_before", "due_before must be an ISO 8601 time") }
-            query.filter(\.$dueAt < date)
+            query.dueBefore = date
         }
-        let promises = try await query.sort(\.$dueAt).limit(500).all()
+        let promises = try await query.run(on: req.db)
         return PromiseList(promises: try promises.map(PromiseDTO.init))
     }
 

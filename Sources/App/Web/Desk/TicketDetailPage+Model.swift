@@ -16,12 +16,21 @@ struct TicketDetailPage {
     let staff: [User]
     let teams: [Team]
     let settings: DeskSettings
+    /// Promises, calls, escalations, SLA, runaround and entitlements (Journey/).
+    let journey: TicketJourney
+    /// What a form that worked says on the page it redirected to (`?done=`).
+    var done: String?
     /// A form that failed, re-shown with its message and what was typed.
     var problem: FormProblem?
 
     /// Which form a problem belongs to, with the values to show again.
     struct FormProblem: Sendable {
-        enum Form: String, Sendable { case reply, note, update, handoff }
+        enum Form: String, Sendable {
+            case reply, note, update, handoff
+            // The journey panels and the "after this ticket" forms (Journey/).
+            case promise, promiseChange = "promise-change", escalate, transferNote = "transfer-note", document
+            case coaching, learning, insight, friction
+        }
         let form: Form
         let message: String
         var values: [String: String] = [:]
@@ -60,7 +69,8 @@ struct TicketDetailPage {
             contactHistory: contactHistory,
             staff: try await User.query(on: db).filter(\.$active == true).sort(\.$name).all(),
             teams: try await Team.query(on: db).sort(\.$name).all(),
-            settings: try await DeskSettings.load(on: db), problem: problem)
+            settings: try await DeskSettings.load(on: db), journey: try await TicketJourney.load(ticket, request: request),
+            done: request.queryParameters["done"], problem: problem)
     }
 }
 

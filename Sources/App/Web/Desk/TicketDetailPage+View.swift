@@ -30,15 +30,24 @@ extension TicketDetailPage {
                 \(handoffBadge)
               </header>
               <div class="collision" data-collision hidden role="status" aria-live="polite"></div>
+              \(doneNotice)
+              \(runaroundAlert)
               \(context)
               <div class="ticket-grid">
                 <section class="timeline-col" aria-label="Timeline">
                   <ol class="timeline" data-timeline>\(Timeline.entries(events, messages: messages, zone: settings.zone))</ol>
                   \(composeForms(request))
+                  \(afterTicketPanel(request))
                 </section>
                 <aside class="side" aria-label="Requester and ticket controls">
                   \(requesterPanel)
+                  \(slaPanel)
+                  \(promisesPanel(request))
                   \(controls(request))
+                  \(runaroundPanel)
+                  \(escalationsPanel(request))
+                  \(callsPanel(request))
+                  \(entitlementsPanel(request))
                   \(handoffForm(request))
                 </aside>
               </div>
@@ -46,12 +55,12 @@ extension TicketDetailPage {
             """)
     }
 
-    private func error(for form: FormProblem.Form) -> Markup {
+    func error(for form: FormProblem.Form) -> Markup {
         guard let problem, problem.form == form else { return .empty }
         return "<p class=\"form-error\" role=\"alert\" id=\"\(form.rawValue)-error\">\(problem.message)</p>"
     }
 
-    private func value(_ form: FormProblem.Form, _ field: String) -> String {
+    func value(_ form: FormProblem.Form, _ field: String) -> String {
         guard let problem, problem.form == form else { return "" }
         return problem.values[field] ?? ""
     }

@@ -49,7 +49,8 @@ enum Timeline {
         case .customFieldsChanged:
             return line("\(event.actorName) changed custom fields", id: id, when: when)
         case nil:
-            return line("\(event.actorName): \(event.kind.replacingOccurrences(of: "_", with: " "))", id: id, when: when)
+            return JourneyTimeline.entry(event, data: data, id: id, when: when, zone: zone)
+                ?? line("\(event.actorName): \(event.kind.replacingOccurrences(of: "_", with: " "))", id: id, when: when)
         }
     }
 
@@ -68,7 +69,7 @@ enum Timeline {
             """
     }
 
-    private static func line(_ text: String, id: Int, when: Markup, extra: Markup = .empty) -> Markup {
+    static func line(_ text: String, id: Int, when: Markup, extra: Markup = .empty) -> Markup {
         "<li class=\"entry event\" id=\"e\(id)\" data-event=\"\(id)\"><div class=\"entry-head\"><span>\(text)</span>\(when)</div>\(extra)</li>"
     }
 

@@ -73,7 +73,7 @@ enum Layout {
             <div class="frame">
               <nav class="sidebar" aria-label="Views">
                 <h2 class="nav-title">Views</h2>
-                <ul class="nav">\(views)</ul>
+                <ul class="nav">\(views)\(JourneyNav.links(frame))</ul>
                 <h2 class="nav-title">Saved filters</h2>
                 <ul class="nav">\(saved.isEmpty ? [noSaved] : saved)</ul>
                 \(admin)

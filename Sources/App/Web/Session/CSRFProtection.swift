@@ -22,7 +22,7 @@ struct CSRFProtection: AsyncMiddleware {
 
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
             // Route handlers collect the body after middleware runs; the token is in it, so collect now.
-            if request.body.data == nil { _ = try await request.body.collect(max: 1 << 20).get() }
+            if request.body.data == nil { _ = try await request.body.collect(max: request.route?.formBodyLimit ?? 1 << 20).get() }
             let sent = request.headers.first(name: "X-CSRF-Token")
                 ?? (try? request.content.get(String.self, at: Self.fieldName))
             guard newAnonymousToken == nil, let sent, WebSecret.matches(sent, request.csrfToken) else {
@@ -54,5 +54,14 @@ extension Request {
     /// The hidden form field with the CSRF token.
     var csrfField: Markup {
         "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrfToken)\">"
+    }
+}
+
+extension Route {
+    /// How much a form posted to this route may send, when more than the usual 1 MiB (an upload);
+    /// the CSRF check reads the body up to this size to find the token.
+    var formBodyLimit: Int? {
+        get { userInfo["frontline_form_body_limit"] as? Int }
+        set { userInfo["frontline_form_body_limit"] = newValue }
     }
 }

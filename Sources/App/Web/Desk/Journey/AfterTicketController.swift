@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The "after this ticket" forms: the coaching queue, the learning log, product insights and
+/// policy frictions, each raised from this ticket through `RaisedFromTicket` (the API's rules).
+enum AfterTicketController {
+    struct CoachingForm: Content {
+        let reason: String?
+    }
+
+    struct LearningForm: Content {
+        let about: String?
+        let text: String?
+    }
+
+    struct InsightForm: Content {
+        let title: String?
+        let description: String?
+        let product: String?
+    }
+
+    struct FrictionForm: Content {
+        let policy: String?
+        let description: String?
+        let revenueAtRisk: String?
+
+        enum CodingKeys: String, CodingKey {
+            case policy, description
+            case revenueAtRisk = "revenue_at_risk"
+        }
+    }
+
+    @Sendable static func coaching(req: Request) async throws -> Response {
+        let user = try req.deskUser()
+        let form = try req.content.decode(CoachingForm.self)
+        return try await JourneyForms.submit(req, form: .coaching, values: ["reason": form.reason ?? ""], done: "coaching", anchor: "after-ticket") { db, ticket in
+            _ = try await RaisedFromTicket.queueForCoaching(ticketId: try ticket.requireID(), reason: form.reason, by: user, on: db)
+        }
+    }
+
+    @Sendable static func learning(req: Request) async throws -> Response {
+        let user = try req.deskUser()
+        let form = try req.content.decode(LearningForm.self)
+        let values = ["about": form.about ?? "", "text": form.text ?? ""]
+        return try await JourneyForms.submit(req, form: .learning, values: values, done: "learning", anchor: "after-ticket") { db, ticket in
+            guard let about = form.about.flatMap(LearningTopic.init(rawValue:)) else {
+                throw RequestError.invalid("about", "about must be one of \(LearningTopic.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            _ = try await RaisedFromTicket.learning(about: about, text: form.text, ticketId: try ticket.requireID(), by: user, on: db)
+        }
+    }
+
+    @Sendable static func insight(req: Request) async throws -> Response {
+        let user = try req.deskUser()
+        let form = try req.content.decode(InsightForm.self)
+        let values = ["title": form.title ?? "", "description": form.description ?? "", "product": form.product ?? ""]
+        return try await JourneyForms.submit(req, form: .insight, values: values, done: "insight", anchor: "after-ticket") { db, ticket in
+            _ = try await RaisedFromTicket.insight(
+                title: form.title, description: form.description, product: form.product, theme: nil,
+                ticketIds: [try ticket.requireID()], by: user, on: db)
+        }
+    }
+
+    @Sendable static func friction(req: Request) async throws -> Response {
+        let user = try req.deskUser()
+        let form = try req.content.decode(FrictionForm.self)
+        let values = ["policy": form.policy ?? "", "description": form.description ?? "", "revenue_at_risk": form.revenueAtRisk ?? ""]
+        return try await JourneyForms.submit(req, form: .friction, values: values, done: "friction", anchor: "after-ticket") { db, ticket in
+            var revenue: Decimal?
+            if let raw = form.revenueAtRisk?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+                guard let amount = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")), raw.allSatisfy({ $0.isNumber || $0 == "." }) else {
+                    throw RequestError.invalid("revenue_at_risk", "revenue_at_risk must be an amount like 1200.50")
+                }
+                revenue = amount
+            }
+            _ = try await RaisedFromTicket.policyFriction(
+                policy: form.policy, description: form.description, ticketId: try ticket.requireID(), revenueAtRisk: revenue,
+                by: user, on: db)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Vapor
+
+/// "After this ticket": what the agent takes away from it (seed 003, "learn every day"; seed 001,
+/// policies that penalise customers). Four small forms, folded away until wanted: send the ticket
+/// to the coaching queue, log what was learned, raise a product insight, flag a policy's friction.
+extension TicketDetailPage {
+    /// What a form that worked says after its redirect (`?done=`); unknown values say nothing.
+    static let doneMessages: [String: String] = [
+        "promise": "Promise made.", "kept": "Promise marked kept.", "cancelled": "Promise cancelled.",
+        "escalated": "Escalated.", "transfer-note": "Transfer note added.", "document": "Document attached to the customer's record.",
+        "coaching": "Sent to the coaching queue.", "learning": "Saved to your learning log.",
+        "insight": "Insight raised.", "friction": "Policy friction flagged.",
+    ]
+
+    var doneNotice: Markup {
+        guard problem == nil, let done, let message = Self.doneMessages[done] else { return .empty }
+        return "<p class=\"notice\" role=\"status\">\(message)</p>"
+    }
+
+    func afterTicketPanel(_ request: Request) -> Markup {
+        let base = "/desk/tickets/\(ticket.number)"
+        let forms: [FormProblem.Form] = [.coaching, .learning, .insight, .friction]
+        let open: Markup = problem.map { forms.contains($0.form) } == true ? " open" : .empty
+        let topics = LearningTopic.allCases.map { ($0.rawValue, JourneyFormat.word($0.rawValue)) }
+        return """
+            <details class="panel after-ticket" id="after-ticket"\(open)>
+              <summary><strong>After this ticket</strong> <span class="muted small">coaching, learning, insights, policy friction</span></summary>
+              <div class="after-grid">
+                <form method="post" action="\(base)/coaching-queue" class="stack">\(request.csrfField)
+                  <h3>Send to coaching queue</h3>
+                  \(error(for: .coaching))
+                  <label for="coaching-reason">What is worth discussing</label>
+                  <textarea id="coaching-reason" name="reason" rows="2" required maxlength="1000">\(value(.coaching, "reason"))</textarea>
+                  <button type="submit" class="secondary">Send to coaching</button>
+                </form>
+                <form method="post" action="\(base)/learning" class="stack">\(request.csrfField)
+                  <h3>What I learned</h3>
+                  \(error(for: .learning))
+                  <label for="learning-about">About</label>
+                  <select id="learning-about" name="about">\(Format.options(topics, selected: value(.learning, "about").isEmpty ? "product" : value(.learning, "about")))</select>
+                  <label for="learning-text">What I learned</label>
+                  <textarea id="learning-text" name="text" rows="2" required>\(value(.learning, "text"))</textarea>
+                  <button type="submit" class="secondary">Save to my log</button>
+                </form>
+                <form method="post" action="\(base)/insights" class="stack">\(request.csrfField)
+                  <h3>Raise insight</h3>
+                  \(error(for: .insight))
+                  <label for="insight-title">Title</label>
+                  <input id="insight-title" name="title" required maxlength="200" value="\(value(.insight, "title"))">
+                  <label for="insight-description">What customers run into</label>
+                  <textarea id="insight-description" name="description" rows="2" required>\(value(.insight, "description"))</textarea>
+                  <label for="insight-product">Product <span class="muted small">(optional)</span></label>
+                  <input id="insight-product" name="product" maxlength="100" value="\(value(.insight, "product"))">
+                  <button type="submit" class="secondary">Raise insight</button>
+                </form>
+                <form method="post" action="\(base)/policy-frictions" class="stack">\(request.csrfField)
+                  <h3>Flag policy friction</h3>
+                  \(error(for: .friction))
+                  <label for="friction-policy">Policy</label>
+                  <input id="friction-policy" name="policy" required maxlength="200" value="\(value(.friction, "policy"))">
+                  <label for="friction-description">How it creates work or penalises the customer</label>
+                  <textarea id="friction-description" name="description" rows="2" required>\(value(.friction, "description"))</textarea>
+                  <label for="friction-revenue">Revenue at risk <span class="muted small">(optional)</span></label>
+                  <input id="friction-revenue" name="revenue_at_risk" inputmode="decimal" value="\(value(.friction, "revenue_at_risk"))">
+                  <button type="submit" class="secondary">Flag friction</button>
+                </form>
+              </div>
+            </details>
+            """
+    }
+}
