@@ -53,7 +53,8 @@ struct JourneyFixture {
             try await APIToken(tokenHash: hash, label: "portal", userId: nil, customerId: customer.id, at: Date()).create(on: db)
             return token
         }
-        let ticket = try await desk.createTicket(token: agent.token, subject: "Second printer died under warranty", email: "reader@example.test")
+        let ticket = try await desk.createTicket(
+            token: agent.token, subject: "Second printer died under warranty", email: "reader@example.test", extra: ["channel": "phone"])
         let assigned = try await desk.send(.POST, "/api/v1/tickets/\(ticket.id)/assign", token: agent.token, json: ["owner_id": try agent.user.requireID()])
         #expect(assigned.status == .ok)
 
