@@ -129,7 +129,8 @@ struct WebJourneyFormsTests {
             #expect(kept.state == .kept && kept.resolution == "marked_by_owner")
             let page = try await web.get("/desk/tickets/\(ticket.number)").body.string
             #expect(page.contains("<li class=\"promise promise-kept\" id=\"promise-\(replacement.id!)\">"))
-            #expect(page.contains("Promise kept: Replacement “Ship a new LX-400” by marked by owner"))
+            #expect(page.contains("Promise kept: Replacement “Ship a new LX-400” by the owner marking it kept"))
+            #expect(page.contains("by the owner marking it kept.</p>"))
 
             // Already final: a conflict, shown on the page.
             let again = try await web.post(keepPath)

@@ -136,6 +136,25 @@ struct WebJourneyPageTests {
         }
     }
 
+    @Test func aMetTargetAndABreachedOneReadAsSuchOnThePageAndInTheTimeline() async throws {
+        try await TestDesk.run { desk in
+            let manager = try await desk.staff(.manager)
+            _ = try await desk.send(.POST, "/api/v1/sla-policies", token: manager.token, json: [
+                "name": "Quick", "first_response_minutes": 30, "resolution_minutes": 1,
+            ] as [String: JSON])
+            let ticket = try await desk.createTicket(token: manager.token)
+            let web = WebClient(desk)
+            try await web.signInStaff(.agent)
+            #expect(try await web.post("/desk/tickets/\(ticket.number)/reply", ["body": "We are on it."]).status == .seeOther)
+            _ = try await desk.scheduler.tick(now: Date().addingTimeInterval(180))
+            let html = try await web.get("/desk/tickets/\(ticket.number)").body.string
+            #expect(html.contains("<strong>First response</strong> <span class=\"badge ok\">met</span>"))
+            #expect(html.contains("<strong>Resolution</strong> <span class=\"badge danger-badge\">breached</span>"))
+            let due = try #require(try await desk.ticket(ticket.id, token: manager.token).sla.resolution?.dueAt)
+            #expect(html.contains("SLA breached: resolution (Quick) was due \(Format.absolute(due, zone: .gmt))"))
+        }
+    }
+
     @Test func hostileTextIsEscapedInEveryJourneyPanel() async throws {
         try await TestDesk.run { desk in
             let hostile = "<script>alert('j')</script>"

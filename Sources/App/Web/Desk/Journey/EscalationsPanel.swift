@@ -27,7 +27,7 @@ extension TicketDetailPage {
         case .open:
             clock = "answer \(escalation.channel == .phone ? "by phone" : "in writing") \(JourneyFormat.due(escalation.dueAt, now: journey.now, zone: zone))"
         case .answered:
-            clock = "answered \(escalation.answeredAt.map { Format.absolute($0, zone: zone) } ?? "") by \(JourneyFormat.word(escalation.answeredBy ?? "")), target was \(JourneyFormat.minutes(escalation.targetMinutes))"
+            clock = "answered \(escalation.answeredAt.map { Format.absolute($0, zone: zone) } ?? "") by \(JourneyFormat.action(escalation.answeredBy)), target was \(JourneyFormat.minutes(escalation.targetMinutes))"
         case .breached:
             let answered: Markup = escalation.answeredAt.map { " · answered late \(Format.absolute($0, zone: zone))" } ?? " · still unanswered"
             clock = "target \(JourneyFormat.minutes(escalation.targetMinutes)) passed \(Format.absolute(escalation.dueAt, zone: zone))\(answered)"

@@ -47,6 +47,18 @@ enum JourneyFormat {
         return formatter.string(from: date)
     }
 
+    /// How a promise was kept or an escalation answered, as the end of "… by ...".
+    static func action(_ raw: String?) -> String {
+        switch raw {
+        case "outbound_call": "an outbound call"
+        case "public_reply": "a public reply"
+        case "marked_by_owner": "the owner marking it kept"
+        case "callback_promise": "a promise to call back"
+        case let other?: other.replacingOccurrences(of: "_", with: " ")
+        case nil: "an unknown action"
+        }
+    }
+
     /// "callback" → "Callback", "service_contract" → "Service contract".
     static func word(_ raw: String) -> String {
         let spaced = raw.replacingOccurrences(of: "_", with: " ")

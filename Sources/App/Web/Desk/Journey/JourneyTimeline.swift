@@ -17,7 +17,7 @@ enum JourneyTimeline {
         case "promise_made":
             return Timeline.line("\(actor) promised: \(promise), due \(at("due_at")), owner \(data.string("owner_name") ?? "unknown")", id: id, when: when)
         case "promise_kept":
-            return Timeline.line("Promise kept: \(promise) by \(spoken(data.string("action")))", id: id, when: when)
+            return Timeline.line("Promise kept: \(promise) by \(JourneyFormat.action(data.string("action")))", id: id, when: when)
         case "promise_broken":
             let how = data.bool("late_action") ? "kept too late" : "nobody kept it by \(at("due_at"))"
             return alert("Promise broken: \(promise), \(how)", id: id, when: when)
@@ -47,7 +47,7 @@ enum JourneyTimeline {
             let channel = data.string("channel") == "phone" ? "by phone" : "in writing"
             return Timeline.line("\(actor) escalated: \(data.string("reason") ?? ""); answer \(channel) by \(at("due_at"))", id: id, when: when)
         case "escalation_answered":
-            let text = "Escalation answered by \(spoken(data.string("by")))"
+            let text = "Escalation answered by \(JourneyFormat.action(data.string("by")))"
             return data.bool("late") ? alert(text + ", after its target", id: id, when: when) : Timeline.line(text, id: id, when: when)
         case "escalation_breached":
             return alert("Escalation unanswered past its target (was due \(at("due_at")))", id: id, when: when)

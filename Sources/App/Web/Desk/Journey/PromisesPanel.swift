@@ -30,13 +30,13 @@ extension TicketDetailPage {
         }
         var outcome: Markup = .empty
         if promise.state == .kept, let at = promise.resolvedAt {
-            outcome = "<p class=\"small\">Kept \(Format.absolute(at, zone: zone)) by \(JourneyFormat.word(promise.resolution ?? "")).</p>"
+            outcome = "<p class=\"small\">Kept \(Format.absolute(at, zone: zone)) by \(JourneyFormat.action(promise.resolution)).</p>"
         } else if promise.state == .cancelled {
             outcome = "<p class=\"small\">Cancelled: \(promise.cancelReason ?? "")</p>"
         } else if promise.state == .broken {
             outcome = promise.resolution == "lapsed"
                 ? "<p class=\"small\">Broken: the due time passed and nobody kept it.</p>"
-                : "<p class=\"small\">Broken: kept too late (\(JourneyFormat.word(promise.resolution ?? "")) \(promise.resolvedAt.map { Format.absolute($0, zone: zone) } ?? "")).</p>"
+                : "<p class=\"small\">Broken: kept too late, by \(JourneyFormat.action(promise.resolution)) \(promise.resolvedAt.map { Format.absolute($0, zone: zone) } ?? "").</p>"
         }
         let fromCall: Markup = promise.callId != nil ? " <span class=\"muted small\">(dropped call)</span>" : .empty
         let isChanging = problem?.form == .promiseChange && problem?.values["promise_id"] == id.uuidString

@@ -37,7 +37,8 @@ extension TicketDetailPage {
             <section class="panel journey-panel" id="runaround" aria-label="Runaround">
               <h2>Runaround <span class="index" title="\(Self.runaroundFormula)">index \(Self.tenths(r.index))</span> \(flag)</h2>
               <table class="facts small"><tbody>\(cells)</tbody></table>
-              <p class="muted small help">How it is counted: \(Self.runaroundFormula). \(Self.thresholdsLine)</p>
+              <details class="help"><summary>How it is counted</summary>
+                <p class="muted small">\(Self.runaroundFormula). \(Self.thresholdsLine)</p></details>
             </section>
             """
     }
