@@ -77,5 +77,6 @@ enum Migrations {
         CreateWebDesk(),
         AddDeskListIndexes(),
         CreateCallDerivationQueue(),
+        AddOutboxNotifications(),
     ]
 }

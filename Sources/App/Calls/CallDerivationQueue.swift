@@ -32,16 +32,16 @@ struct CallDerivationQueue {
         var derived = 0
         while true {
             let refs = try await due(now: now(), limit: batch)
-            guard !refs.isEmpty else { break }
-            // Concurrent writes share one commit on SQLite and run side by side on PostgreSQL.
-            derived += try await withThrowingTaskGroup(of: Int.self) { group in
-                for ref in refs { group.addTask { try await derive(ref, now: now()) ? 1 : 0 } }
-                return try await group.reduce(0, +)
+            if !refs.isEmpty {
+                // Concurrent writes share one commit on SQLite and run side by side on PostgreSQL.
+                derived += try await withThrowingTaskGroup(of: Int.self) { group in
+                    for ref in refs { group.addTask { try await derive(ref, now: now()) ? 1 : 0 } }
+                    return try await group.reduce(0, +)
+                }
             }
-            if refs.count < batch { break }
+            app.metrics.callDerivationsPending.set(Int64(try await pending()))
+            if refs.count < batch { return derived }
         }
-        app.metrics.callDerivationsPending.set(Int64(try await pending()))
-        return derived
     }
 
     /// Calls queued and not yet derived (failing ones included).
