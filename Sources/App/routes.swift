@@ -98,7 +98,7 @@ func routes(_ app: Application) throws {
     customers.get(":customerID", "entitlements", use: EntitlementsController.entitlements)
     customers.post(":customerID", "entitlements", use: EntitlementsController.addEntitlement)
     customers.get(":customerID", "documents", use: EntitlementsController.documents)
-    customers.on(.POST, ":customerID", "documents", body: .collect(maxSize: "21mb"), use: EntitlementsController.upload)
+    customers.on(.POST, ":customerID", "documents", body: .collect(maxSize: CustomerDocuments.maxRequestBody), use: EntitlementsController.upload)
     authed.get("documents", ":documentID", use: EntitlementsController.download)
     authed.get("entitlements", "lookup", use: EntitlementsController.lookup)
 
@@ -250,6 +250,10 @@ func routes(_ app: Application) throws {
     portal.get("portal", "tickets", ":number", use: PortalController.show)
     portal.post("portal", "tickets", ":number", "reply", use: PortalController.reply)
     portal.post("portal", "tickets", ":number", "solve", use: PortalController.solve)
+    portal.get("portal", "documents", use: PortalDocuments.page)
+    portal.on(.POST, "portal", "documents", body: .collect(maxSize: CustomerDocuments.maxRequestBody), use: PortalDocuments.upload)
+        .acceptingUploads(upTo: CustomerDocuments.maxBytes)
+    portal.get("portal", "documents", ":documentID", use: PortalDocuments.download)
     portal.get("portal", "password", use: PortalPassword.form)
     portal.post("portal", "password", use: PortalPassword.set)
 }

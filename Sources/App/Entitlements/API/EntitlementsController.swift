@@ -7,8 +7,6 @@ import Vapor
 /// to, with the proof they sent. Customers read and add their own products and documents; another
 /// customer's answer 404. Recording a warranty or contract is for staff.
 enum EntitlementsController {
-    static let maxDocumentBytes = 20 * 1024 * 1024
-
     // MARK: products
 
     @Sendable static func products(req: Request) async throws -> ProductList {
@@ -126,9 +124,9 @@ enum EntitlementsController {
     @Sendable static func upload(req: Request) async throws -> Response {
         let customer = try await customerInScope(req)
         let principal = try req.principal
-        var filename: String
-        var contentType: String
-        var data: Data
+        let filename: String
+        let contentType: String
+        let data: Data
         if req.headers.contentType?.type == "multipart" {
             let upload = try req.content.decode(DocumentUpload.self)
             filename = upload.file.filename
@@ -142,24 +140,8 @@ enum EntitlementsController {
             contentType = req.headers.contentType?.serialize() ?? "application/octet-stream"
             data = req.body.data.map { Data(buffer: $0) } ?? Data()
         }
-        filename = (filename as NSString).lastPathComponent.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...255).contains(filename.count) else { throw RequestError.invalid("filename", "filename must be 1 to 255 characters") }
-        guard !data.isEmpty else { throw RequestError.invalid("file", "the document is empty") }
-        guard data.count <= maxDocumentBytes else { throw RequestError(.payloadTooLarge, "payload_too_large", "documents are at most 20 MiB") }
-        // On disk and fsynced before the row that points at it commits.
-        let store = BlobStore(dataDirectory: req.application.frontlineConfig.dataDirectory, kind: "documents")
-        let content = data
-        let sha256 = try await req.application.threadPool.runIfActive { try store.put(Array(content)) }
-        let document = CustomerDocument()
-        document.customerId = try customer.requireID()
-        document.sha256 = sha256
-        document.filename = filename
-        document.contentType = contentType
-        document.size = data.count
-        document.uploadedByType = principal.actor.kind.rawValue
-        document.uploadedByName = principal.actor.name
-        document.createdAt = Date()
-        try await req.write { db in try await document.create(on: db) }
+        let document = try await CustomerDocuments(app: req.application).store(
+            data, filename: filename, contentType: contentType, for: try customer.requireID(), by: principal.actor)
         return try await DocumentDTO(document).encodeResponse(status: .created, for: req)
     }
 
@@ -176,14 +158,7 @@ enum EntitlementsController {
             throw RequestError.notFound("document")
         }
         if case .customer(let customer) = principal, customer.id != document.customerId { throw RequestError.notFound("document") }
-        let store = BlobStore(dataDirectory: req.application.frontlineConfig.dataDirectory, kind: "documents")
-        let sha256 = document.sha256
-        let data = Data(try await req.application.threadPool.runIfActive { try store.get(sha256) })
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: document.contentType)
-        let safeName = document.filename.replacingOccurrences(of: "\"", with: "")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safeName)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
+        return try await CustomerDocuments(app: req.application).download(document)
     }
 
     // MARK: helpers
