@@ -22,8 +22,14 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     app.useWebDesk()
     if let smtp = config.mail.smtp { app.portalLinkMailer = SMTPPortalLinkMailer(smtp: smtp, from: config.mail.from) }
     try routes(app)
-    // Tests drive the scheduler themselves with `Scheduler(app:).tick(now:)`.
-    if app.environment != .testing { app.lifecycle.use(SchedulerService()) }
+    // Tests drive the scheduler and the call derivations themselves (`Scheduler(app:).tick(now:)`,
+    // `CallDerivationQueue(app:).drain()`).
+    if app.environment != .testing {
+        app.lifecycle.use(SchedulerService())
+        let calls = CallDerivationWorker()
+        app.callDerivationWorker = calls
+        app.lifecycle.use(calls)
+    }
 }
 
 extension Application {
@@ -70,5 +76,7 @@ enum Migrations {
         CreateTicketNumberSequence(),
         CreateWebDesk(),
         AddDeskListIndexes(),
+        CreateCallDerivationQueue(),
+        AddOutboxNotifications(),
     ]
 }

@@ -98,7 +98,7 @@ func routes(_ app: Application) throws {
     customers.get(":customerID", "entitlements", use: EntitlementsController.entitlements)
     customers.post(":customerID", "entitlements", use: EntitlementsController.addEntitlement)
     customers.get(":customerID", "documents", use: EntitlementsController.documents)
-    customers.on(.POST, ":customerID", "documents", body: .collect(maxSize: "21mb"), use: EntitlementsController.upload)
+    customers.on(.POST, ":customerID", "documents", body: .collect(maxSize: CustomerDocuments.maxRequestBody), use: EntitlementsController.upload)
     authed.get("documents", ":documentID", use: EntitlementsController.download)
     authed.get("entitlements", "lookup", use: EntitlementsController.lookup)
 
@@ -228,8 +228,8 @@ func routes(_ app: Application) throws {
     desk.post("desk", "tickets", ":number", "promises", ":promiseID", "cancel", use: JourneyFormsController.cancelPromise)
     desk.post("desk", "tickets", ":number", "escalations", use: JourneyFormsController.escalate)
     desk.post("desk", "tickets", ":number", "calls", ":callID", "transfers", ":transferID", "note", use: JourneyFormsController.noteTransfer)
-    desk.on(.POST, "desk", "tickets", ":number", "documents", body: .collect(maxSize: "21mb"), use: JourneyFormsController.attachDocument)
-        .formBodyLimit = 21 << 20
+    desk.on(.POST, "desk", "tickets", ":number", "documents", body: .collect(maxSize: CustomerDocuments.maxRequestBody), use: JourneyFormsController.attachDocument)
+        .acceptingUploads(upTo: CustomerDocuments.maxBytes)
     desk.get("desk", "documents", ":documentID", use: JourneyFormsController.downloadDocument)
     desk.post("desk", "tickets", ":number", "coaching-queue", use: AfterTicketController.coaching)
     desk.post("desk", "tickets", ":number", "learning", use: AfterTicketController.learning)
@@ -265,6 +265,10 @@ func routes(_ app: Application) throws {
     portal.get("portal", "tickets", ":number", use: PortalController.show)
     portal.post("portal", "tickets", ":number", "reply", use: PortalController.reply)
     portal.post("portal", "tickets", ":number", "solve", use: PortalController.solve)
+    portal.get("portal", "documents", use: PortalDocuments.page)
+    portal.on(.POST, "portal", "documents", body: .collect(maxSize: CustomerDocuments.maxRequestBody), use: PortalDocuments.upload)
+        .acceptingUploads(upTo: CustomerDocuments.maxBytes)
+    portal.get("portal", "documents", ":documentID", use: PortalDocuments.download)
     portal.get("portal", "password", use: PortalPassword.form)
     portal.post("portal", "password", use: PortalPassword.set)
 }

@@ -29,20 +29,55 @@ struct CallsBenchmark: AsyncParsableCommand {
             let start = Date().addingTimeInterval(-3600)
             // Each worker sends whole calls in order; workers interleave, as a phone system's would.
             let events = (0..<calls).flatMap { Self.events(call: $0, start: start) }
-            let measured = try await load.run(count: events.count, concurrency: concurrency) { index in
+            let began = ContinuousClock.now
+            let measured = try await load.run(count: events.count, concurrency: concurrency, keep: Self.callId) { index in
                 (.POST, "/api/v1/calls/events", events[index])
             } headers: { body in Self.signature(body) }
+            // Then until every call is derived (ticket, holds, promises): the worker's own pace.
+            try await Self.waitUntilDerived(load)
+            let derivedIn = ContinuousClock.now - began
+            let derivedSeconds = Double(derivedIn.components.seconds) + Double(derivedIn.components.attoseconds) / 1e18
+            let ended = try await Self.endedCalls(Array(Set(measured.kept)).prefix(50), load)
+            guard ended == min(50, Set(measured.kept).count) else { throw BenchError("only \(ended) sampled calls were derived") }
             print("")
             print("| measure | value |")
             print("|---|---|")
             print("| call webhook events/s (concurrency \(concurrency), \(calls) calls) | \(Int(measured.perSecond)) |")
             print(String(format: "| event p50 / p99 | %.2f / %.2f ms |", measured.percentile(0.5), measured.percentile(0.99)))
+            print(String(format: "| all %d calls derived after | %.1f s (%.0f events/s end to end) |", calls, derivedSeconds, Double(events.count) / derivedSeconds))
             print("| server peak RSS | \(server.peakRSSMiB.map { String(format: "%.0f MiB", $0) } ?? "n/a") |")
         } catch {
             try? await client.shutdown()
             throw error
         }
         try await client.shutdown()
+    }
+
+    static let callId: @Sendable (ByteBuffer) -> String? = { body in
+        (try? JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8)) as? [String: Any])?["call_id"] as? String
+    }
+
+    /// Polls the pending-derivations gauge until it reads 0 twice, 100 ms apart.
+    static func waitUntilDerived(_ load: LoadRunner) async throws {
+        var zeros = 0
+        for _ in 0..<6_000 {
+            let (_, body) = try await load.send(.GET, "/metrics", nil)
+            let zero = String(buffer: body).split(separator: "\n").contains("frontline_call_derivations_pending 0")
+            zeros = zero ? zeros + 1 : 0
+            if zeros == 2 { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw BenchError("calls were still being derived after 10 minutes")
+    }
+
+    /// How many of the sampled calls show their outcome (were derived after their last event).
+    static func endedCalls(_ ids: ArraySlice<String>, _ load: LoadRunner) async throws -> Int {
+        var ended = 0
+        for id in ids {
+            let (_, body) = try await load.send(.GET, "/api/v1/calls/\(id)", nil)
+            if let call = try? JSONSerialization.jsonObject(with: Data(String(buffer: body).utf8)) as? [String: Any], call["outcome"] is String { ended += 1 }
+        }
+        return ended
     }
 
     static func events(call: Int, start: Date) -> [String] {

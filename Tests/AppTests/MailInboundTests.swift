@@ -8,6 +8,31 @@ import VaporTesting
 
 @Suite("Inbound mail")
 struct MailInboundTests {
+    @Test func aFileTheCustomerMailedIsOnRecordFromEveryTicketOfTheirs() async throws {
+        try await TestDesk.run { desk in
+            let admin = try await desk.staff(.admin)
+            let rfc822 = HTTPMediaType(type: "message", subType: "rfc822")
+            var ticketIds: [UUID] = []
+            // The same receipt in two separate requests: two tickets, one document on record.
+            for messageID in ["first.1@client.example.test", "again.2@client.example.test"] {
+                let mail = MailSamples.firstContact(messageID: messageID)
+                let record = try await desk.send(.POST, "/api/v1/mail/inbound", token: admin.token, raw: mail, contentType: rfc822).decoded(InboundMailDTO.self)
+                ticketIds.append(try #require(record.ticketId))
+            }
+            #expect(Set(ticketIds).count == 2)
+            for ticketId in ticketIds {
+                let onRecord = try await desk.send(.GET, "/api/v1/tickets/\(ticketId)/entitlements", token: admin.token).decoded(TicketEntitlements.self)
+                #expect(onRecord.documents.map(\.filename) == ["rechnung.pdf"])
+                #expect(onRecord.documents.first?.uploadedBy.type == "customer")
+            }
+            let document = try #require(try await desk.send(.GET, "/api/v1/tickets/\(ticketIds[0])/entitlements", token: admin.token)
+                .decoded(TicketEntitlements.self).documents.first)
+            let download = try await desk.send(.GET, "/api/v1/documents/\(document.id)", token: admin.token)
+            #expect(download.status == .ok)
+            #expect(Array(download.body.readableBytesView) == Array(Data(base64Encoded: "JVBERi0xLjQKJcOkw7zDtsOfCjEgMCBvYmoKPDwvVHlwZS9DYXRhbG9nPj4KZW5kb2JqCg==")!))
+        }
+    }
+
     @Test func aRealClientMessageBecomesATicketThatReadsCorrectly() async throws {
         try await TestDesk.run { desk in
             let admin = try await desk.staff(.admin)

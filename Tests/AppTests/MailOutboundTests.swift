@@ -55,6 +55,49 @@ struct MailOutboundTests {
         }
     }
 
+    @Test func promiseAlertsReachTheOwnerAndTheirLeadByMailOutsideTheTicketsThread() async throws {
+        let sink = try SMTPSink()
+        let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress)
+        try await TestDesk.run(mail: settings) { desk in
+            desk.app.frontlineConfig.publicURL = "https://desk.example.test/"
+            let manager = try await desk.staff(.manager)
+            let alice = try await desk.staff(.agent, name: "Alice Agent")
+            let lead = try await desk.staff(.lead, name: "Lee Lead")
+            _ = try await desk.team("Printers", members: [alice.user, lead.user], manager: manager.token)
+            let ticket = try await desk.createTicket(token: alice.token)
+            #expect(try await desk.send(.POST, "/api/v1/tickets/\(ticket.id)/assign", token: alice.token, json: ["owner_id": JSON.string(alice.user.id!.uuidString)]).status == .ok)
+            let due = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 3600).rounded())  // whole seconds, as sent
+            #expect(try await desk.send(.POST, "/api/v1/tickets/\(ticket.id)/promises", token: alice.token, json: [
+                "kind": "callback", "description": "Call Pat about the E3 error", "due_at": .string(due.ISO8601Format()),
+            ] as [String: JSON]).status == .created)
+            let delivery = MailDelivery(app: desk.app)
+            _ = try await delivery.deliverDue()
+            let before = sink.receivedCount()
+
+            // Ten minutes before: the owner is reminded.
+            #expect(try await desk.scheduler.tick(now: due.addingTimeInterval(-600)).reminded == 1)
+            #expect(try await delivery.deliverDue(now: due.addingTimeInterval(-600)) == 1)
+            #expect(sink.receivedCount() == before + 1)
+            let reminder = try MessageParser.parse(try sink.message(before + 1))
+            #expect(reminder.to.map(\.email) == [alice.user.email])
+            #expect(reminder.subject.hasPrefix("Frontline alert: Promise on ticket #\(ticket.number) due in 10 min"))
+            #expect(reminder.textBody.contains("Call Pat about the E3 error"))
+            #expect(reminder.textBody.contains("https://desk.example.test/desk/tickets/\(ticket.number)"))
+            #expect(reminder.autoSubmitted == "auto-generated")
+            #expect(reminder.inReplyTo.isEmpty && reminder.references.isEmpty)
+
+            // At the due time: broken, and the owner and their lead hear of it.
+            #expect(try await desk.scheduler.tick(now: due.addingTimeInterval(1)).brokenPromises == 1)
+            #expect(try await delivery.deliverDue(now: due.addingTimeInterval(1)) == 2)
+            let broken = try (before + 2...before + 3).map { try MessageParser.parse(try sink.message($0)) }
+            #expect(Set(broken.flatMap { $0.to.map(\.email) }) == [alice.user.email, lead.user.email])
+            #expect(broken.allSatisfy { $0.subject.hasPrefix("Frontline alert: Promise broken on ticket #\(ticket.number)") })
+            // The alerts' ids are not the ticket's: an answer to one never lands on the ticket.
+            let references = try await MailReference.query(on: desk.app.db).all().map(\.messageID)
+            #expect(!references.contains { id in ([reminder] + broken).contains { $0.messageID == id } })
+        }
+    }
+
     @Test func whileTheServerIsDownMailWaitsThenGoesOut() async throws {
         let port = try SMTPSink.freePort()
         let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(port)"), from: TestDesk.supportAddress)

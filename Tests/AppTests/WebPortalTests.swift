@@ -65,6 +65,63 @@ struct WebPortalTests {
         }
     }
 
+    @Test func aCustomerSendsAWarrantyCardInThePortalAndItIsOnRecordForTheDesk() async throws {
+        try await TestDesk.run { desk in
+            let agent = try await desk.staff(.agent)
+            let ticket = try await desk.createTicket(token: agent.token, subject: "Printer E3", email: "pat@example.test")
+            _ = try await desk.createTicket(token: agent.token, subject: "Other", email: "sam@example.test")
+            let patId = ticket.requester.id
+            let product = try await desk.send(.POST, "/api/v1/customers/\(patId)/products", token: agent.token, json: [
+                "model": "OfficeJet <9000>", "serial_number": "CN-12345", "purchase_date": "2025-06-01", "purchased_from": "PrintMart",
+            ]).decoded(ProductDTO.self)
+            let end = Date(timeIntervalSinceNow: 300 * 86_400).formatted(.iso8601.year().month().day())
+            #expect(try await desk.send(.POST, "/api/v1/customers/\(patId)/entitlements", token: agent.token, json: [
+                "kind": "warranty", "product_id": .string(product.id.uuidString), "starts_on": "2025-06-01", "ends_on": .string(end),
+                "coverage": "Parts and labour",
+            ] as [String: JSON]).status == .created)
+
+            let web = WebClient(desk)
+            try await Self.signInCustomer(web, email: "pat@example.test")
+            var page = try await web.get("/portal/documents").body.string
+            #expect(page.contains("OfficeJet &lt;9000&gt;"))
+            #expect(page.contains("Covered until \(end)"))
+            #expect(page.contains("enctype=\"multipart/form-data\""))
+
+            let card = Array("%PDF-1.4 warranty card".utf8)
+            let sent = try await web.postFile("/portal/documents", filename: "../warranty <card>.pdf", contentType: "application/pdf", data: card)
+            #expect(sent.status == .seeOther)
+            page = try await web.get("/portal/documents").body.string
+            #expect(page.contains("warranty &lt;card&gt;.pdf"))
+            let onRecord = try await desk.send(.GET, "/api/v1/tickets/\(ticket.id)/entitlements", token: agent.token).decoded(TicketEntitlements.self)
+            let document = try #require(onRecord.documents.first)
+            #expect(document.filename == "warranty <card>.pdf" && document.uploadedBy.type == "customer" && document.size == card.count)
+            let download = try await web.get("/portal/documents/\(document.id)")
+            #expect(download.status == .ok)
+            #expect(Array(download.body.readableBytesView) == card)
+            #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment;") == true)
+            #expect(download.headers.first(name: "X-Content-Type-Options") == "nosniff")
+
+            // A scan of several megabytes is taken; over real HTTP, where the body streams in, over 20 MB is 413.
+            let scan = [UInt8](repeating: 0x25, count: 3 * 1024 * 1024)
+            #expect(try await web.postFile("/portal/documents", filename: "scan.pdf", contentType: "application/pdf", data: scan).status == .seeOther)
+            #expect(try await CustomerDocument.query(on: desk.app.db).filter(\.$filename == "scan.pdf").first()?.size == scan.count)
+            web.overRealHTTP = true
+            let huge = [UInt8](repeating: 0x25, count: 22 * 1024 * 1024)
+            #expect(try await web.postFile("/portal/documents", filename: "huge.pdf", contentType: "application/pdf", data: huge).status == .payloadTooLarge)
+            web.overRealHTTP = false
+
+            // An empty file, or someone else's document: refused, nothing more stored.
+            let empty = try await web.postFile("/portal/documents", filename: "empty.pdf", contentType: "application/pdf", data: [])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.string.contains("Choose a file to send"))
+            let sam = WebClient(desk)
+            try await Self.signInCustomer(sam, email: "sam@example.test")
+            #expect(try await sam.get("/portal/documents/\(document.id)").status == .notFound)
+            #expect(try await sam.get("/portal/documents").body.string.contains("warranty &lt;card&gt;") == false)
+            #expect(try await CustomerDocument.query(on: desk.app.db).count() == 2)
+        }
+    }
+
     @Test func aCustomerSetsAPasswordAndSignsInWithIt() async throws {
         try await TestDesk.run { desk in
             let (_, token) = try await desk.staff(.agent)

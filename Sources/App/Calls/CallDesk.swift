@@ -4,7 +4,8 @@ import SQLKit
 import Vapor
 
 /// Takes in call events and keeps each call's record and its consequences in step with the set of
-/// events received so far. Every consequence (attaching the ticket, hold events, hand-offs, the
+/// events received so far: `accept` stores an event (the webhook), `derive` brings the call up to
+/// date (CallDerivationQueue, right after). Every consequence (attaching the ticket, hold events, hand-offs, the
 /// callback promise of a dropped call, keeping callback promises) is done once, marked on the call
 /// or hold or transfer row, so a duplicate or a late event never repeats one.
 struct CallDesk {
@@ -15,8 +16,9 @@ struct CallDesk {
 
     private var desk: TicketDesk { TicketDesk(on: db, actor: .system, at: now) }
 
-    /// Stores the event and re-derives its call; nil when the event id was already stored.
-    func receive(_ event: CallEventPayload, kind: CallEventFact.Kind) async throws -> PhoneCall? {
+    /// Stores the event, makes sure its call has a row, and queues the call for derivation;
+    /// returns the call's id, or nil when the event id was already stored.
+    func accept(_ event: CallEventPayload, kind: CallEventFact.Kind) async throws -> UUID? {
         let sql = try db.sql
         let inserted = try await sql.insert(into: CallEventRecord.schema)
             .columns("id", "event_id", "call_ref", "type", "at", "direction", "customer_phone", "agent_email",
@@ -31,7 +33,10 @@ struct CallDesk {
             .returning("id")
             .all()
         guard !inserted.isEmpty else { return nil }
-        return try await derive(callRef: event.callId)
+        try await insertCall(event.callId)
+        try await CallDerivationQueue.enqueue(event.callId, on: db, at: now)
+        let row = try await sql.select().column("id").from(PhoneCall.schema).where("external_id", .equal, SQLBind(event.callId)).first()
+        return try row?.decode(column: "id", as: UUID.self)
     }
 
     /// Rebuilds the call from all its events and does what has not been done yet.
@@ -88,16 +93,21 @@ struct CallDesk {
     /// call derive one after the other.
     private func lockedCall(_ ref: String) async throws -> PhoneCall {
         let sql = try db.sql
-        try await sql.insert(into: PhoneCall.schema)
-            .columns("id", "external_id", "outbound_applied", "end_applied", "created_at", "updated_at")
-            .values(SQLBind(UUID()), SQLBind(ref), SQLBind(false), SQLBind(false), SQLBind(now), SQLBind(now))
-            .ignoringConflicts(with: ["external_id"])
-            .run()
+        try await insertCall(ref)
         _ = try await sql.select().column("id").from(PhoneCall.schema).where("external_id", .equal, SQLBind(ref)).for(.update).all()
         guard let call = try await PhoneCall.query(on: db).filter(\.$externalId == ref).first() else {
             throw Abort(.internalServerError, reason: "call \(ref) vanished right after it was stored")
         }
         return call
+    }
+
+    /// The call's row, made by its first event whichever that is.
+    private func insertCall(_ ref: String) async throws {
+        try await db.sql.insert(into: PhoneCall.schema)
+            .columns("id", "external_id", "outbound_applied", "end_applied", "created_at", "updated_at")
+            .values(SQLBind(UUID()), SQLBind(ref), SQLBind(false), SQLBind(false), SQLBind(now), SQLBind(now))
+            .ignoringConflicts(with: ["external_id"])
+            .run()
     }
 
     /// Finds the customer by phone (or makes a placeholder for an unknown number) and their most

@@ -2,18 +2,26 @@ import Fluent
 import FrontlineCore
 import Foundation
 
-/// Leaves notifications for staff, inside the write that caused them.
+/// Leaves notifications for staff, inside the write that caused them: in the app, and by mail
+/// (queued in the outbox, sent once outbound mail is configured) when the alert is about a ticket.
 struct Notifier {
     let db: any Database
     let now: Date
 
-    /// Notifies each user once, whatever the duplicates in `userIds`.
+    /// Notifies each active user once, whatever the duplicates in `userIds`.
     func notify(_ userIds: [UUID], kind: String, message: String, ticketId: UUID?, subjectId: UUID?) async throws {
+        let users = try await User.query(on: db).filter(\.$id ~~ Array(Set(userIds))).filter(\.$active == true).all()
         var seen = Set<UUID>()
         for userId in userIds where seen.insert(userId).inserted {
-            try await StaffNotification(
-                userId: userId, kind: kind, message: message, ticketId: ticketId, subjectId: subjectId, at: now
-            ).create(on: db)
+            guard let user = users.first(where: { $0.id == userId }) else { continue }
+            let notification = StaffNotification(
+                userId: userId, kind: kind, message: message, ticketId: ticketId, subjectId: subjectId, at: now)
+            try await notification.create(on: db)
+            if let ticketId {
+                let mail = OutboxMail(ticketId: ticketId, messageId: nil, kind: .staffAlert, recipient: user.emailNormalized, at: now)
+                mail.notificationId = notification.id
+                try await mail.create(on: db)
+            }
         }
     }
 

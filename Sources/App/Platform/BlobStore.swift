@@ -61,6 +61,24 @@ struct BlobStore: Sendable {
         return hash
     }
 
+    /// Makes a blob of another store (same content, same hash) one of this store's too: a hard
+    /// link where the file system allows, a durable copy otherwise.
+    func adopt(_ hash: String, from other: BlobStore) throws {
+        let final = path(for: hash)
+        if FileManager.default.fileExists(atPath: final) { return }
+        let folder = (final as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        guard link(other.path(for: hash), final) == 0 || errno == EEXIST else {
+            try put(try other.get(hash))
+            return
+        }
+        let folderDescriptor = open(folder, O_RDONLY)
+        if folderDescriptor >= 0 {
+            fsync(folderDescriptor)
+            close(folderDescriptor)
+        }
+    }
+
     func get(_ hash: String) throws -> [UInt8] {
         guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else { throw WriteFailed(description: "not a SHA-256: \(hash)") }
         return Array(try Data(contentsOf: URL(fileURLWithPath: path(for: hash))))

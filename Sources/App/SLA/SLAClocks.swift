@@ -25,17 +25,18 @@ struct SLAClocks {
             if after == .string(TicketStatus.pending.rawValue) { try await pause(ticket) }
             if before == .string(TicketStatus.pending.rawValue) { try await resume(ticket) }
             if after == .string(TicketStatus.solved.rawValue) { try await stop(ticket, targets: [.resolution]) }
+        case EventKind.priorityChanged.rawValue:
+            guard case .string(let raw)? = data["after"] else { return }
+            try await rechoose(ticket, facts: facts(of: ticket, priority: raw, tags: try await currentTags(ticket)))
+        case EventKind.tagged.rawValue:
+            try await rechoose(ticket, facts: facts(of: ticket, priority: ticket.priority.rawValue, tags: Self.tags(in: data["after"])))
         default:
             break
         }
     }
 
     private func start(_ ticket: Ticket, data: [String: JSONValue]) async throws {
-        var tags = Set<String>()
-        if case .array(let values)? = data["tags"] {
-            for case .string(let tag) in values { tags.insert(tag) }
-        }
-        let facts = TicketFacts(priority: ticket.priority.rawValue, organizationID: ticket.organizationId?.uuidString, tags: tags)
+        let facts = facts(of: ticket, priority: ticket.priority.rawValue, tags: Self.tags(in: data["tags"]))
         guard let policy = try await Self.policy(for: facts, on: db) else { return }
         let calendar = try await Self.calendar(policy.calendarId, on: db)
         let ticketId = try ticket.requireID()
@@ -45,6 +46,67 @@ struct SLAClocks {
             clock.schedule(calendar: calendar, now: now)
             try await clock.create(on: db)
         }
+    }
+
+    private func facts(of ticket: Ticket, priority: String, tags: Set<String>) -> TicketFacts {
+        TicketFacts(priority: priority, organizationID: ticket.organizationId?.uuidString, tags: tags)
+    }
+
+    private static func tags(in value: JSONValue?) -> Set<String> {
+        guard case .array(let values)? = value else { return [] }
+        var tags = Set<String>()
+        for case .string(let tag) in values { tags.insert(tag) }
+        return tags
+    }
+
+    private func currentTags(_ ticket: Ticket) async throws -> Set<String> {
+        Set(try await TicketTag.query(on: db).filter(\.$ticketId == (try ticket.requireID())).all().map(\.tag))
+    }
+
+    /// A priority or tag change can make another policy the most specific one. Its targets then
+    /// apply as if it had been chosen at creation (as Zendesk re-applies SLA policies): open clocks
+    /// keep their start and pauses and take the new targets and calendar; a target the new policy
+    /// lacks stops being measured; a target it adds starts from the ticket's creation. A breach
+    /// already recorded stays, whatever the new policy says.
+    private func rechoose(_ ticket: Ticket, facts: TicketFacts) async throws {
+        guard ticket.status != .closed else { return }
+        let ticketId = try ticket.requireID()
+        let clocks = try await SLAClockRecord.query(on: db).filter(\.$ticketId == ticketId).all()
+        let current = clocks.max { $0.startedAt < $1.startedAt }
+        let before = current?.policyName
+        let chosen = try await Self.policy(for: facts, on: db)
+        guard chosen?.id != current?.policyId else { return }
+        let calendar = try await Self.calendar(chosen?.calendarId, on: db)
+
+        for clock in clocks where clock.stoppedAt == nil && clock.state != .breached {
+            guard let chosen, let minutes = chosen.minutes(for: clock.target) else {
+                try await clock.delete(on: db)
+                continue
+            }
+            clock.adopt(chosen, minutes: minutes)
+            if clock.state == .running { clock.schedule(calendar: calendar, now: now) }
+            try await clock.save(on: db)
+        }
+        if let chosen {
+            let measured = Set(clocks.map(\.target))
+            var added: [SLATarget] = []
+            if ticket.firstResponseAt == nil { added.append(.firstResponse) }
+            if ticket.status != .solved { added.append(.resolution) }
+            for target in added where !measured.contains(target) {
+                guard let minutes = chosen.minutes(for: target) else { continue }
+                let clock = SLAClockRecord(ticketId: ticketId, target: target, policy: chosen, minutes: minutes, at: ticket.createdAt)
+                if ticket.status == .pending {
+                    clock.pauseList = [SLAPause(start: now)]
+                    clock.state = .paused
+                } else {
+                    clock.schedule(calendar: calendar, now: now)
+                }
+                try await clock.create(on: db)
+            }
+        }
+        try await desk.record("sla_policy_changed", on: ticket, [
+            "before": before.map { .string($0) } ?? .null, "after": chosen.map { .string($0.name) } ?? .null,
+        ])
     }
 
     private func startNextResponse(_ ticket: Ticket) async throws {

@@ -1,6 +1,7 @@
 @testable import App
 import Fluent
 import Foundation
+import SQLKit
 import FrontlineCore
 import Testing
 import VaporTesting
@@ -186,6 +187,73 @@ struct CallsWebhookTests {
             let agent = try await desk.staff(.agent)
             #expect(try await desk.send(.GET, "/api/v1/calls/\(UUID())", token: agent.token).status == .notFound)
             #expect(try await desk.send(.GET, "/api/v1/calls/not-a-uuid", token: agent.token).status == .notFound)
+        }
+    }
+
+    @Test func eventsAreStoredAtOnceAndEachCallIsDerivedOnceAfter() async throws {
+        try await TestDesk.run { desk in
+            let phone = TestPhoneSystem(desk)
+            let agent = try await desk.staff(.agent)
+            let t0 = Date().addingTimeInterval(-600)
+            let events = [
+                TestPhoneSystem.event("q-s", "call.started", call: "q1", at: t0, ["direction": "inbound", "customer_phone": "+15550003333", "agent_email": .string(agent.user.email)]),
+                TestPhoneSystem.event("q-h", "call.hold_started", call: "q1", at: t0.addingTimeInterval(30)),
+                TestPhoneSystem.event("q-he", "call.hold_ended", call: "q1", at: t0.addingTimeInterval(90)),
+            ]
+            var callIds = Set<UUID>()
+            for event in events {
+                let response = try await phone.send(event, derive: false)
+                #expect(response.status == .accepted)
+                callIds.insert(try #require(try response.decoded(CallEventReceipt.self).callId))
+            }
+            // Stored and answered with the call's id; not yet derived, and queued once.
+            #expect(callIds.count == 1)
+            let callId = try #require(callIds.first)
+            #expect(try await storedEvents(desk) == 3)
+            var call = try await desk.send(.GET, "/api/v1/calls/\(callId)", token: agent.token).decoded(CallDTO.self)
+            #expect(call.ticketId == nil && call.holds.isEmpty)
+            let queue = CallDerivationQueue(app: desk.app)
+            #expect(try await queue.pending() == 1)
+
+            #expect(try await queue.drain() == 1)
+            #expect(try await queue.pending() == 0)
+            #expect(desk.app.metrics.exposition().contains("frontline_call_derivations_pending 0"))
+            call = try await desk.send(.GET, "/api/v1/calls/\(callId)", token: agent.token).decoded(CallDTO.self)
+            #expect(call.holds.count == 1 && call.holds[0].withoutWaitTold)
+            let kinds = try await desk.events(of: try #require(call.ticketId), token: agent.token).map(\.kind)
+            #expect(kinds.filter { $0 == "hold_without_wait_told" }.count == 1)
+            // Nothing queued: a second drain derives nothing.
+            #expect(try await queue.drain() == 0)
+        }
+    }
+
+    @Test func aFailingDerivationKeepsItsCallQueuedWithTheErrorAndIsRetried() async throws {
+        try await TestDesk.run { desk in
+            let phone = TestPhoneSystem(desk)
+            let sql = try #require(desk.app.db as? any SQLDatabase)
+            // Holds cannot be stored for a while: the derivation fails and rolls back whole.
+            if sql.dialect.name == "postgresql" {
+                try await sql.raw("CREATE FUNCTION refuse_holds() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'holds are refused'; END $$ LANGUAGE plpgsql").run()
+                try await sql.raw("CREATE TRIGGER refuse_holds BEFORE INSERT ON call_holds FOR EACH ROW EXECUTE FUNCTION refuse_holds()").run()
+            } else {
+                try await sql.raw("CREATE TRIGGER refuse_holds BEFORE INSERT ON call_holds BEGIN SELECT RAISE(ABORT, 'holds are refused'); END").run()
+            }
+            let t0 = Date().addingTimeInterval(-600)
+            _ = try await phone.send(TestPhoneSystem.event("f-s", "call.started", call: "f1", at: t0, ["direction": "inbound", "customer_phone": "+15550004444"]), derive: false)
+            _ = try await phone.send(TestPhoneSystem.event("f-h", "call.hold_started", call: "f1", at: t0.addingTimeInterval(5)), derive: false)
+            let queue = CallDerivationQueue(app: desk.app)
+            #expect(try await queue.drain() == 0)
+            #expect(try await queue.pending() == 1)
+            let row = try #require(try await sql.raw("SELECT attempts, last_error FROM call_derivations").first())
+            #expect(try row.decode(column: "attempts", as: Int.self) == 1)
+            #expect(try row.decode(column: "last_error", as: String.self).contains("holds are refused"))
+            #expect(try await PhoneCall.query(on: desk.app.db).filter(\.$ticketId != nil).count() == 0)
+            // Not retried before its backoff, retried after it, once holds can be stored again.
+            #expect(try await queue.drain() == 0)
+            try await sql.raw("DROP TRIGGER refuse_holds\(sql.dialect.name == "postgresql" ? " ON call_holds" : "")").run()
+            #expect(try await queue.drain(now: { Date().addingTimeInterval(31) }) == 1)
+            #expect(try await queue.pending() == 0)
+            #expect(try await CallHold.query(on: desk.app.db).count() == 1)
         }
     }
 }

@@ -14,10 +14,12 @@ struct TestPhoneSystem {
         desk.app.frontlineConfig.callsWebhookSecret = Self.secret
     }
 
-    /// Sends one event, signed at `signedAt` (now by default) unless `signature` overrides it.
+    /// Sends one event, signed at `signedAt` (now by default) unless `signature` overrides it, then
+    /// derives the queued calls as the server's worker would right after (unless `derive` is false).
     @discardableResult
     func send(
-        _ event: [String: JSON], signedAt: Date = Date(), signature: String? = nil, timestamp: String? = nil, unsigned: Bool = false
+        _ event: [String: JSON], signedAt: Date = Date(), signature: String? = nil, timestamp: String? = nil, unsigned: Bool = false,
+        derive: Bool = true
     ) async throws -> TestingHTTPResponse {
         let body = JSONValue.object(event).storedText
         var headers = HTTPHeaders()
@@ -27,7 +29,9 @@ struct TestPhoneSystem {
             headers.add(name: "X-Frontline-Timestamp", value: timestamp ?? String(seconds))
             headers.add(name: "X-Frontline-Signature", value: signature ?? WebhookSignature.sign(body: Data(body.utf8), timestamp: seconds, secret: Self.secret))
         }
-        return try await desk.app.testing().sendRequest(.POST, "/api/v1/calls/events", headers: headers, body: ByteBuffer(string: body))
+        let response = try await desk.app.testing().sendRequest(.POST, "/api/v1/calls/events", headers: headers, body: ByteBuffer(string: body))
+        if derive { try await CallDerivationQueue(app: desk.app).drain() }
+        return response
     }
 
     static func event(

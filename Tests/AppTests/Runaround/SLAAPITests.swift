@@ -114,4 +114,71 @@ struct SLAAPITests {
             #expect(shown.sla.nextResponse?.targetMinutes == 120)
         }
     }
+
+    @Test func aPriorityOrTagChangeReChoosesThePolicyFromTheTicketsCreation() async throws {
+        try await TestDesk.run { desk in
+            let manager = try await desk.staff(.manager)
+            for policy: [String: JSON] in [
+                ["name": "Default", "first_response_minutes": 240, "resolution_minutes": 2880],
+                ["name": "Urgent", "priority": "urgent", "first_response_minutes": 30, "next_response_minutes": 60, "resolution_minutes": 480],
+                ["name": "Recall", "tag": "recall", "first_response_minutes": 15],
+            ] {
+                #expect(try await desk.send(.POST, "/api/v1/sla-policies", token: manager.token, json: policy).status == .created)
+            }
+            let ticket = try await desk.createTicket(token: manager.token, subject: "Printer smokes")
+            #expect(ticket.sla.policy == "Default")
+
+            // Urgent now: the same clocks, measured against the urgent targets from the ticket's creation.
+            #expect(try await desk.send(.PATCH, "/api/v1/tickets/\(ticket.id)", token: manager.token, json: ["priority": "urgent"]).status == .ok)
+            var shown = try await desk.ticket(ticket.id, token: manager.token)
+            #expect(shown.sla.policy == "Urgent")
+            let first = try #require(shown.sla.firstResponse)
+            #expect(first.targetMinutes == 30 && first.state == .running)
+            #expect(abs(first.startedAt.timeIntervalSince(ticket.createdAt)) < 0.01)
+            #expect(abs(try #require(first.dueAt).timeIntervalSince(ticket.createdAt) - 30 * 60) < 0.01)
+            #expect(shown.sla.resolution?.targetMinutes == 480)
+
+            // The tag policy is more specific and measures no resolution: that clock stops being measured.
+            #expect(try await desk.send(.PATCH, "/api/v1/tickets/\(ticket.id)", token: manager.token, json: ["tags": ["recall"]]).status == .ok)
+            shown = try await desk.ticket(ticket.id, token: manager.token)
+            #expect(shown.sla.policy == "Recall")
+            #expect(shown.sla.firstResponse?.targetMinutes == 15)
+            #expect(shown.sla.resolution == nil)
+
+            // A change that keeps the same policy records nothing; dropping the tag brings resolution back.
+            #expect(try await desk.send(.PATCH, "/api/v1/tickets/\(ticket.id)", token: manager.token, json: ["priority": "high"]).status == .ok)
+            #expect(try await desk.send(.PATCH, "/api/v1/tickets/\(ticket.id)", token: manager.token, json: ["tags": [JSON]()]).status == .ok)
+            shown = try await desk.ticket(ticket.id, token: manager.token)
+            #expect(shown.sla.policy == "Default")
+            #expect(shown.sla.firstResponse?.targetMinutes == 240)
+            #expect(shown.sla.resolution?.targetMinutes == 2880)
+            #expect(abs(try #require(shown.sla.resolution?.startedAt).timeIntervalSince(ticket.createdAt)) < 0.01)
+
+            let changes = try await desk.events(of: ticket.id, token: manager.token).filter { $0.kind == "sla_policy_changed" }
+            #expect(changes.map(\.data) == [
+                .object(["before": .string("Default"), "after": .string("Urgent")]),
+                .object(["before": .string("Urgent"), "after": .string("Recall")]),
+                .object(["before": .string("Recall"), "after": .string("Default")]),
+            ])
+        }
+    }
+
+    @Test func aBreachStaysWhenTheNewPolicyWouldHaveAllowedMoreTime() async throws {
+        try await TestDesk.run { desk in
+            let manager = try await desk.staff(.manager)
+            for policy: [String: JSON] in [
+                ["name": "Default", "first_response_minutes": 240],
+                ["name": "Urgent", "priority": "urgent", "first_response_minutes": 30],
+            ] {
+                _ = try await desk.send(.POST, "/api/v1/sla-policies", token: manager.token, json: policy)
+            }
+            let ticket = try await desk.createTicket(token: manager.token, extra: ["priority": "urgent"])
+            let due = try #require(ticket.sla.firstResponse?.dueAt)
+            #expect(try await desk.scheduler.tick(now: due.addingTimeInterval(1)).slaBreaches == 1)
+            #expect(try await desk.send(.PATCH, "/api/v1/tickets/\(ticket.id)", token: manager.token, json: ["priority": "normal"]).status == .ok)
+            let shown = try await desk.ticket(ticket.id, token: manager.token)
+            #expect(shown.sla.firstResponse?.state == .breached)
+            #expect(shown.sla.firstResponse?.targetMinutes == 30)
+        }
+    }
 }

@@ -12,6 +12,8 @@ final class WebClient: @unchecked Sendable {
     let desk: TestDesk
     private(set) var cookies: [String: String] = [:]
     private(set) var csrf = ""
+    /// Sends through a real HTTP server on loopback, so bodies stream in as a browser's do.
+    var overRealHTTP = false
 
     init(_ desk: TestDesk) {
         self.desk = desk
@@ -29,38 +31,32 @@ final class WebClient: @unchecked Sendable {
         let token = override ?? csrf
         if !token.isEmpty { fields["_csrf"] = token }
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        return try await send(.POST, path, body: body)
+        return try await send(.POST, path, body: ByteBuffer(string: body), type: .urlEncodedForm)
     }
 
-    /// Posts a `multipart/form-data` form with one file part (`name`), as a browser uploads; the
-    /// CSRF token goes in a field unless `csrf` is given (an empty string sends none).
+    /// Posts a multipart form with one file, as a browser's `<input type="file">` does.
     @discardableResult
     func postFile(
-        _ path: String, name: String = "file", filename: String, contentType: String, data: String, fields: [String: String] = [:],
-        csrf override: String? = nil
+        _ path: String, field: String = "file", filename: String, contentType: String, data: [UInt8], _ form: [String: String] = [:]
     ) async throws -> TestingHTTPResponse {
         let boundary = "----frontline-test-\(UUID().uuidString)"
-        var parts = fields
-        let token = override ?? csrf
-        if !token.isEmpty { parts["_csrf"] = token }
-        var body = ""
-        for (key, value) in parts {
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n"
+        var body = ByteBuffer()
+        for (name, value) in form.merging(["_csrf": csrf], uniquingKeysWith: { first, _ in first }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\n"
-        body += "Content-Type: \(contentType)\r\n\r\n\(data)\r\n--\(boundary)--\r\n"
-        return try await send(.POST, path, body: body, contentType: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: \(contentType)\r\n\r\n")
+        body.writeBytes(data)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await send(.POST, path, body: body, type: HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary]))
     }
 
-    private func send(_ method: HTTPMethod, _ path: String, body: String?, contentType: HTTPMediaType = .urlEncodedForm) async throws -> TestingHTTPResponse {
+    private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, type: HTTPMediaType? = nil) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-        var buffer: ByteBuffer?
-        if let body {
-            headers.contentType = contentType
-            buffer = ByteBuffer(string: body)
-        }
-        let response = try await desk.app.testing().sendRequest(method, path, headers: headers, body: buffer)
+        if let type { headers.contentType = type }
+        let buffer = body
+        let tester = try desk.app.testing(method: overRealHTTP ? .running(hostname: "127.0.0.1", port: 0) : .inMemory)
+        let response = try await tester.sendRequest(method, path, headers: headers, body: buffer)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }

@@ -232,15 +232,15 @@ struct WebJourneyFormsTests {
             try await web.signInStaff(.agent, name: "Ana Costa")
             let ticket = try await takenTicket(desk, web)
             let path = "/desk/tickets/\(ticket.number)/documents"
-            #expect(try await web.postFile(path, filename: "receipt.pdf", contentType: "application/pdf", data: "%PDF receipt", csrf: "").status == .forbidden)
-            let empty = try await web.postFile(path, filename: "empty.pdf", contentType: "application/pdf", data: "")
+            #expect(try await web.postFile(path, filename: "receipt.pdf", contentType: "application/pdf", data: Array("%PDF receipt".utf8), ["_csrf": "forged"]).status == .forbidden)
+            let empty = try await web.postFile(path, filename: "empty.pdf", contentType: "application/pdf", data: [])
             #expect(empty.status == .unprocessableEntity)
             #expect(empty.body.string.contains("the document is empty"))
             let noFile = try await web.post(path, ["note": "no file"])
             #expect(noFile.status == .unprocessableEntity)
             #expect(noFile.body.string.contains("choose a file to attach"))
 
-            let attached = try await web.postFile(path, filename: "receipt.pdf", contentType: "application/pdf", data: "%PDF receipt")
+            let attached = try await web.postFile(path, filename: "receipt.pdf", contentType: "application/pdf", data: Array("%PDF receipt".utf8))
             #expect(attached.status == .seeOther)
             let document = try #require(try await CustomerDocument.query(on: desk.app.db).first())
             #expect(document.customerId == ticket.requester.id)

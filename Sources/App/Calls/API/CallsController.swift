@@ -20,11 +20,13 @@ enum CallsController {
         let kind = try event.validated()
         let window = config.droppedCallWindow
         let lead = config.promiseReminderLead
-        let call = try await req.write { db in
-            try await CallDesk(db: db, now: Date(), droppedCallWindow: window, reminderLead: lead).receive(event, kind: kind)
+        // Durable once this write commits; the call is derived right after, off the request.
+        let callId = try await req.write { db in
+            try await CallDesk(db: db, now: Date(), droppedCallWindow: window, reminderLead: lead).accept(event, kind: kind)
         }
-        let receipt = CallEventReceipt(accepted: true, duplicate: call == nil, callId: call?.id)
-        return try await receipt.encodeResponse(status: call == nil ? .ok : .accepted, for: req)
+        if callId != nil { req.application.callDerivationWorker?.wake.raise() }
+        let receipt = CallEventReceipt(accepted: true, duplicate: callId == nil, callId: callId)
+        return try await receipt.encodeResponse(status: callId == nil ? .ok : .accepted, for: req)
     }
 
     @Sendable static func show(req: Request) async throws -> CallDTO {

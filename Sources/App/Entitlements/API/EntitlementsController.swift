@@ -108,7 +108,7 @@ enum EntitlementsController {
     /// Every ticket shows its customer's active entitlements, products and every document they sent.
     @Sendable static func forTicket(req: Request) async throws -> TicketEntitlements {
         let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
-        return try await DocumentShelf.onRecord(customerId: ticket.requesterId, on: req.db)
+        return try await CustomerRecord.onRecord(customerId: ticket.requesterId, on: req.db)
     }
 
     // MARK: documents
@@ -117,9 +117,9 @@ enum EntitlementsController {
     @Sendable static func upload(req: Request) async throws -> Response {
         let customer = try await customerInScope(req)
         let principal = try req.principal
-        var filename: String
-        var contentType: String
-        var data: Data
+        let filename: String
+        let contentType: String
+        let data: Data
         if req.headers.contentType?.type == "multipart" {
             let upload = try req.content.decode(DocumentUpload.self)
             filename = upload.file.filename
@@ -133,8 +133,8 @@ enum EntitlementsController {
             contentType = req.headers.contentType?.serialize() ?? "application/octet-stream"
             data = req.body.data.map { Data(buffer: $0) } ?? Data()
         }
-        let document = try await DocumentShelf(application: req.application).file(
-            data, filename: filename, contentType: contentType, customerId: try customer.requireID(), uploadedBy: principal.actor)
+        let document = try await CustomerDocuments(app: req.application).store(
+            data, filename: filename, contentType: contentType, for: try customer.requireID(), by: principal.actor)
         return try await DocumentDTO(document).encodeResponse(status: .created, for: req)
     }
 
@@ -146,8 +146,12 @@ enum EntitlementsController {
 
     /// Staff, or the customer the document belongs to; anyone else gets 404.
     @Sendable static func download(req: Request) async throws -> Response {
-        try await DocumentShelf(application: req.application).download(
-            try req.id("documentID", of: "document"), for: try req.principal, on: req.db)
+        let principal = try req.principal
+        guard let document = try await CustomerDocument.find(try req.id("documentID", of: "document"), on: req.db) else {
+            throw RequestError.notFound("document")
+        }
+        if case .customer(let customer) = principal, customer.id != document.customerId { throw RequestError.notFound("document") }
+        return try await CustomerDocuments(app: req.application).download(document)
     }
 
     // MARK: helpers

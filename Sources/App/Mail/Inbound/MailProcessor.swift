@@ -27,10 +27,16 @@ struct MailProcessor {
         }
     }
 
-    /// Attachment bytes go to the blob store before the transaction that refers to them.
+    /// Attachment bytes go to the blob store before the transaction that refers to them; files the
+    /// customer attached (not inline images) also become their documents (see `keepDetails`).
     private static func storeAttachments(_ parsed: ParsedMessage, app: Application) throws -> [(MailAttachment, String)] {
         let store = BlobStore(dataDirectory: app.frontlineConfig.dataDirectory, kind: "attachments")
-        return try parsed.attachments.map { ($0, try store.put($0.data)) }
+        let documents = BlobStore(dataDirectory: app.frontlineConfig.dataDirectory, kind: "documents")
+        return try parsed.attachments.map { attachment in
+            let hash = try store.put(attachment.data)
+            if !attachment.isInline { try documents.adopt(hash, from: store) }
+            return (attachment, hash)
+        }
     }
 
     private func apply(
@@ -111,6 +117,7 @@ struct MailProcessor {
                 size: attachment.data.count, sha256: hash, contentID: attachment.contentID, inline: attachment.isInline, at: now)
             try await row.create(on: db)
             if let cid = attachment.contentID { byContentID[cid] = try row.requireID() }
+            if !attachment.isInline { try await keepOnRecord(attachment, hash: hash, from: requester, on: db, now: now) }
         }
         if parsed.htmlBody != nil {
             // Inline images point at their attachment's download (which checks who may see it);
@@ -118,6 +125,24 @@ struct MailProcessor {
             message.html = parsed.resolvingContentIDs { cid in byContentID[cid].map { "/api/v1/attachments/\($0)" } }
             try await message.save(on: db)
         }
+    }
+
+    /// A file a customer sent (a receipt, a warranty card) is on record with the customer, listed
+    /// from every ticket of theirs, never only inside one message. The same file sent twice is one document.
+    private func keepOnRecord(_ attachment: MailAttachment, hash: String, from customer: Customer, on db: any Database, now: Date) async throws {
+        let customerId = try customer.requireID()
+        let known = try await CustomerDocument.query(on: db).filter(\.$customerId == customerId).filter(\.$sha256 == hash).count()
+        guard known == 0 else { return }
+        let document = CustomerDocument()
+        document.customerId = customerId
+        document.sha256 = hash
+        document.filename = String((attachment.filename as NSString).lastPathComponent.prefix(255))
+        document.contentType = attachment.contentType
+        document.size = attachment.data.count
+        document.uploadedByType = Actor.Kind.customer.rawValue
+        document.uploadedByName = customer.name + " (by email)"
+        document.createdAt = now
+        try await document.create(on: db)
     }
 
     /// The text the desk shows: the plain text part, or text made from the HTML.

@@ -11,6 +11,8 @@ final class OutboxMail: Model, @unchecked Sendable {
         case reply
         /// The automatic "we have your request" answer to a new ticket.
         case acknowledgement
+        /// A staff member's alert about one of their tickets (see `StaffNotification`).
+        case staffAlert = "staff_alert"
     }
 
     enum Status: String, Codable, Sendable {
@@ -20,6 +22,8 @@ final class OutboxMail: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "ticket_id") var ticketId: UUID
     @OptionalField(key: "message_id") var messageId: Int?
+    /// The alert a `staffAlert` mail carries.
+    @OptionalField(key: "notification_id") var notificationId: UUID?
     @Enum(key: "kind") var kind: Kind
     @Field(key: "recipient") var recipient: String
     @Enum(key: "status") var status: Status

@@ -47,6 +47,7 @@ struct MailDelivery {
 
     private func deliver(_ id: UUID, with client: SMTPClient, now: Date) async throws {
         let settings = app.frontlineConfig.mail
+        let publicURL = app.frontlineConfig.publicURL
         let rendered: OutboundRenderer.Rendered
         do {
             rendered = try await app.write { db in
@@ -54,7 +55,7 @@ struct MailDelivery {
                 if let bounced = try await BouncingAddress.query(on: db).filter(\.$email == entry.recipient).first() {
                     throw MailProblem("\(entry.recipient) bounced earlier: \(bounced.reason)")
                 }
-                return try await OutboundRenderer(db: db, settings: settings, now: now).render(entry)
+                return try await OutboundRenderer(db: db, settings: settings, now: now, publicURL: publicURL).render(entry)
             }
         } catch {
             try await finish(id, now: now) { entry, desk, ticket in

@@ -8,6 +8,8 @@ struct OutboundRenderer {
     let db: any Database
     let settings: MailSettings
     let now: Date
+    /// Where the desk is reached, for links in staff alerts (`FRONTLINE_PUBLIC_URL`).
+    var publicURL: String? = nil
 
     struct Rendered: Sendable {
         let recipients: [String]
@@ -19,6 +21,7 @@ struct OutboundRenderer {
             let requester = try await Customer.find(ticket.requesterId, on: db)
         else { throw MailProblem("the ticket of this mail no longer exists") }
         let ticketId = try ticket.requireID()
+        if entry.kind == .staffAlert { return try await renderAlert(entry, ticket: ticket) }
 
         // The Message-ID is fixed at the first attempt, so a retry is the same mail.
         let messageID = entry.headerMessageID ?? MessageID.make(domain: settings.messageIDDomain)
@@ -49,10 +52,35 @@ struct OutboundRenderer {
             body = settings.acknowledgement(name: requester.name, number: ticket.number, subject: ticket.subject, from: settings.from.name)
             subject = SubjectTag.tagged(SubjectTag.cleanSubject(ticket.subject), number: ticket.number)
             headers += [("Auto-Submitted", "auto-replied"), ("X-Auto-Response-Suppress", "All")]
+        case .staffAlert:
+            throw MailProblem("a staff alert is not mail to the customer")
         }
         let mail = OutboundMail(
             from: settings.from, to: [to], cc: cc, replyTo: settings.from, subject: subject, textBody: body,
             messageID: messageID, inReplyTo: inReplyTo, references: Array(references), extraHeaders: headers)
+        return Rendered(recipients: mail.recipients, bytes: mail.rendered(date: now))
+    }
+}
+
+extension OutboundRenderer {
+    /// A staff member's alert: to them, not the customer, and not part of the ticket's thread (an
+    /// answer to it must not land on the ticket as if the customer wrote).
+    private func renderAlert(_ entry: OutboxMail, ticket: Ticket) async throws -> Rendered {
+        guard let id = entry.notificationId, let notification = try await StaffNotification.find(id, on: db),
+            let user = try await User.find(notification.userId, on: db)
+        else { throw MailProblem("the alert of this mail no longer exists") }
+        let link = publicURL.map { "\n\nOpen the ticket: \($0.hasSuffix("/") ? String($0.dropLast()) : $0)/desk/tickets/\(ticket.number)" } ?? ""
+        let body = "\(notification.message)\n\nTicket #\(ticket.number): \(ticket.subject)\(link)\n"
+        let messageID = entry.headerMessageID ?? MessageID.make(domain: settings.messageIDDomain)
+        if entry.headerMessageID == nil {
+            entry.headerMessageID = messageID
+            try await entry.save(on: db)
+        }
+        let mail = OutboundMail(
+            from: settings.from, to: [MailAddress(name: user.name, email: user.email)], cc: [], replyTo: nil,
+            subject: "Frontline alert: " + String(notification.message.prefix(120)), textBody: body,
+            messageID: messageID, inReplyTo: nil, references: [],
+            extraHeaders: [("Auto-Submitted", "auto-generated"), ("X-Auto-Response-Suppress", "All"), ("X-Frontline-Ticket", String(ticket.number))])
         return Rendered(recipients: mail.recipients, bytes: mail.rendered(date: now))
     }
 }

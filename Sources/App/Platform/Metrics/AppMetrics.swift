@@ -5,9 +5,13 @@ import Vapor
 final class AppMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     let ticketsCreated: Counter
+    /// Calls whose events are stored but not yet derived (see CallDerivationQueue).
+    let callDerivationsPending: Gauge
 
     init() {
         ticketsCreated = registry.makeCounter(name: "frontline_tickets_created_total", help: "Tickets created")
+        callDerivationsPending = registry.makeGauge(
+            name: "frontline_call_derivations_pending", help: "Calls with received events not yet applied")
     }
 
     /// Counts a request by route pattern (not the raw path, whose ids would explode cardinality).

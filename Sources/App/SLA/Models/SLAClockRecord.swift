@@ -47,6 +47,15 @@ final class SLAClockRecord: Model, @unchecked Sendable {
         self.state = .running
     }
 
+    /// Measures this clock against another policy from now on (its start and pauses stay).
+    func adopt(_ policy: SLAPolicyRecord, minutes: Int) {
+        policyId = policy.id
+        policyName = policy.name
+        calendarId = policy.calendarId
+        targetMinutes = minutes
+        warningMinutes = policy.warningMinutes
+    }
+
     var pauseList: [SLAPause] {
         get { (try? JSONDecoder().decode([SLAPause].self, from: Data(pauses.utf8))) ?? [] }
         set { pauses = (try? String(decoding: JSONEncoder().encode(newValue), as: UTF8.self)) ?? "[]" }

@@ -25,6 +25,15 @@ final class SLAPolicyRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    /// The policy's target for one clock, nil when it does not measure that target.
+    func minutes(for target: SLATarget) -> Int? {
+        switch target {
+        case .firstResponse: firstResponseMinutes
+        case .nextResponse: nextResponseMinutes
+        case .resolution: resolutionMinutes
+        }
+    }
+
     /// The policy as FrontlineCore selects it; the name carries the id back.
     var rule: SLAPolicy {
         var targets: [SLATarget: Int] = [:]

@@ -21,6 +21,15 @@ enum Format {
         return "<time datetime=\"\(iso(date))\" title=\"\(absolute(date, zone: zone))\">\(shown)</time>"
     }
 
+    /// "512 bytes", "84 KB", "3.2 MB".
+    static func bytes(_ count: Int) -> String {
+        switch count {
+        case ..<1024: "\(count) bytes"
+        case ..<(1024 * 1024): "\(count / 1024) KB"
+        default: String(format: "%.1f MB", Double(count) / 1_048_576)
+        }
+    }
+
     static func absolute(_ date: Date, zone: TimeZone) -> String {
         var style = Date.FormatStyle(date: .abbreviated, time: .shortened)
         style.timeZone = zone

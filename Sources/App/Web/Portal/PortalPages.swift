@@ -10,7 +10,7 @@ enum PortalPages {
             <a class="skip" href="#main">Skip to content</a>
             <header class="topbar portal-bar">
               <a class="brand" href="/portal">\(settings.deskName) support</a>
-              <div class="me"><span class="me-name">\(customer.name)</span> <a href="/portal/password">Password</a>
+              <div class="me"><span class="me-name">\(customer.name)</span> <a href="/portal/documents">Warranties &amp; documents</a> <a href="/portal/password">Password</a>
                 <form method="post" action="/logout">\(req.csrfField)<button class="link" type="submit">Sign out</button></form></div>
             </header>
             <main id="main" class="portal-main">\(main)</main>

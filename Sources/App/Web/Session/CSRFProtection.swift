@@ -7,6 +7,7 @@ import Vapor
 struct CSRFProtection: AsyncMiddleware {
     static let cookieName = "frontline_csrf"
     static let fieldName = "_csrf"
+    static let uploadLimitKey = "frontline.uploadLimit"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var newAnonymousToken: String?
@@ -21,8 +22,10 @@ struct CSRFProtection: AsyncMiddleware {
         }
 
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            // Route handlers collect the body after middleware runs; the token is in it, so collect now.
-            if request.body.data == nil { _ = try await request.body.collect(max: request.route?.formBodyLimit ?? 1 << 20).get() }
+            // Route handlers collect the body after middleware runs; the token is in it, so collect now,
+            // up to what the route accepts (a form, or a file upload).
+            let limit = request.route?.userInfo[Self.uploadLimitKey] as? Int ?? 1 << 20
+            if request.body.data == nil { _ = try await request.body.collect(max: limit).get() }
             let sent = request.headers.first(name: "X-CSRF-Token")
                 ?? (try? request.content.get(String.self, at: Self.fieldName))
             guard newAnonymousToken == nil, let sent, WebSecret.matches(sent, request.csrfToken) else {
@@ -40,6 +43,15 @@ struct CSRFProtection: AsyncMiddleware {
     }
 }
 
+extension Route {
+    /// Marks a web route that takes a file of up to `bytes` (plus its form) in a multipart body.
+    @discardableResult
+    func acceptingUploads(upTo bytes: Int) -> Route {
+        userInfo[CSRFProtection.uploadLimitKey] = bytes + 64 * 1024
+        return self
+    }
+}
+
 extension Request {
     private struct CSRFKey: StorageKey {
         typealias Value = String
@@ -54,14 +66,5 @@ extension Request {
     /// The hidden form field with the CSRF token.
     var csrfField: Markup {
         "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrfToken)\">"
-    }
-}
-
-extension Route {
-    /// How much a form posted to this route may send, when more than the usual 1 MiB (an upload);
-    /// the CSRF check reads the body up to this size to find the token.
-    var formBodyLimit: Int? {
-        get { userInfo["frontline_form_body_limit"] as? Int }
-        set { userInfo["frontline_form_body_limit"] = newValue }
     }
 }

@@ -30,7 +30,7 @@ extension TicketDetailPage {
         let documents: [Markup] = record.documents.map { document in
             """
             <li><a href="/desk/documents/\(document.id)">\(document.filename)</a>
-              <span class="muted small">\(Self.size(document.size)) · from \(document.uploadedBy.name) \(Format.time(document.createdAt, zone: settings.zone))</span></li>
+              <span class="muted small">\(Format.bytes(document.size)) · from \(document.uploadedBy.name) \(Format.time(document.createdAt, zone: settings.zone))</span></li>
             """
         }
         return """
@@ -60,12 +60,5 @@ extension TicketDetailPage {
               </form>
             </details>
             """
-    }
-
-    /// "312 KB", "1.4 MB", "820 B".
-    static func size(_ bytes: Int) -> String {
-        if bytes < 1024 { return "\(bytes) B" }
-        if bytes < 1024 * 1024 { return "\(bytes / 1024) KB" }
-        return String(format: "%.1f MB", Double(bytes) / 1_048_576)
     }
 }

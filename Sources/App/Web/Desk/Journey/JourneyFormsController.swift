@@ -4,7 +4,7 @@ import Vapor
 
 /// The ticket page's journey forms: make, keep and cancel promises, escalate, add a missing
 /// transfer note, attach and download proof documents. Each goes through the same service as the
-/// API (`PromiseBook`, `EscalationDesk`, `TransferNotes`, `DocumentShelf`), so the rules and the
+/// API (`PromiseBook`, `EscalationDesk`, `TransferNotes`, `CustomerDocuments`), so the rules and the
 /// messages are the API's.
 enum JourneyFormsController {
     struct PromiseForm: Content {
@@ -123,20 +123,22 @@ enum JourneyFormsController {
             guard let upload = try? req.content.decode(DocumentUpload.self) else {
                 throw RequestError.invalid("file", "choose a file to attach")
             }
-            _ = try await DocumentShelf(application: req.application).file(
+            _ = try await CustomerDocuments(app: req.application).store(
                 Data(buffer: upload.file.data), filename: upload.file.filename,
                 contentType: upload.file.contentType?.serialize() ?? "application/octet-stream",
-                customerId: ticket.requesterId, uploadedBy: .user(user))
+                for: ticket.requesterId, by: .user(user))
         } catch let error as any FrontlineError where error.status != .notFound {
             return try await JourneyForms.refused(req, number: number, form: .document, values: [:], error: error)
         }
         return req.redirect(to: "/desk/tickets/\(number)?done=document#entitlements", redirectType: .normal)
     }
 
-    /// A proof document, for staff (the desk guard) exactly as the API's download serves it.
+    /// A proof document: staff read any (the API's rule), served as `CustomerDocuments` serves every download.
     @Sendable static func downloadDocument(req: Request) async throws -> Response {
-        let user = try req.deskUser()
-        return try await DocumentShelf(application: req.application).download(
-            try req.id("documentID", of: "document"), for: .user(user), on: req.db)
+        _ = try req.deskUser()
+        guard let document = try await CustomerDocument.find(try req.id("documentID", of: "document"), on: req.db) else {
+            throw RequestError.notFound("document")
+        }
+        return try await CustomerDocuments(app: req.application).download(document)
     }
 }

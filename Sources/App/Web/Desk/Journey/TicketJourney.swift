@@ -32,7 +32,7 @@ struct TicketJourney {
         let people = ids.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ Array(ids)).all()
         return TicketJourney(
             sla: dto.sla, runaround: dto.runaround, promises: promises, escalations: escalations, calls: calls,
-            onRecord: try await DocumentShelf.onRecord(customerId: ticket.requesterId, on: db),
+            onRecord: try await CustomerRecord.onRecord(customerId: ticket.requesterId, on: db),
             people: Dictionary(uniqueKeysWithValues: people.compactMap { user in user.id.map { ($0, user) } }),
             escalationTargetMinutes: request.application.frontlineConfig.escalationTargetMinutes, now: Date())
     }
