@@ -70,5 +70,6 @@ enum Migrations {
         CreateTicketNumberSequence(),
         CreateWebDesk(),
         AddDeskListIndexes(),
+        AddCoachingActionDone(),
     ]
 }

@@ -40,6 +40,7 @@ extension TicketDetailPage {
                   \(requesterPanel)
                   \(controls(request))
                   \(handoffForm(request))
+                  \(PeopleTicketPanel.render(request, number: ticket.number))
                 </aside>
               </div>
             </div>
