@@ -144,7 +144,6 @@ enum DutiesPage {
             let form = "edit-\(id)"
             let open: Markup = problem?.form == form || problem?.form == "occurrence-\(id)" ? " open" : .empty
             let occurrenceForm: Markup = duty.cadence == .adHoc ? """
-                \(FormProblem.alert(problem, "occurrence-\(id)"))
                 <form method="post" action="/desk/people/duties/\(id)/occurrences" class="grid-form">\(req.csrfField)
                   <div><label for="occ-on-\(id)">It happened on</label><input id="occ-on-\(id)" name="on" type="date" required value="\(FormProblem.value(problem, "occurrence-\(id)", "on", Days.day(of: Date())))"></div>
                   <div><label for="occ-min-\(id)">Minutes (if not \(duty.minutes))</label><input id="occ-min-\(id)" name="minutes" inputmode="numeric" value="\(FormProblem.value(problem, "occurrence-\(id)", "minutes"))"></div>
@@ -162,6 +161,7 @@ enum DutiesPage {
                     <div class="end"><button type="submit">Save</button></div>
                   </form>
                   <form method="post" action="/desk/people/duties/\(id)/delete" class="inline">\(req.csrfField)<button type="submit" class="link danger">Remove this duty</button></form>
+                  \(FormProblem.alert(problem, "occurrence-\(id)"))
                   \(occurrenceForm)
                 </details></td></tr>
                 """
