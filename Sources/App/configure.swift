@@ -78,5 +78,6 @@ enum Migrations {
         AddDeskListIndexes(),
         CreateCallDerivationQueue(),
         AddOutboxNotifications(),
+        AddCoachingActionDone(),
     ]
 }

@@ -62,7 +62,8 @@ struct CallsBenchmark: AsyncParsableCommand {
         var zeros = 0
         for _ in 0..<6_000 {
             let (_, body) = try await load.send(.GET, "/metrics", nil)
-            let zero = String(buffer: body).split(separator: "\n").contains("frontline_call_derivations_pending 0")
+            let gauge = String(buffer: body).split(separator: "\n").first { $0.hasPrefix("frontline_call_derivations_pending ") }
+            let zero = gauge.flatMap { Double($0.split(separator: " ").last ?? "") } == 0
             zeros = zero ? zeros + 1 : 0
             if zeros == 2 { return }
             try await Task.sleep(for: .milliseconds(100))

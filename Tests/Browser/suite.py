@@ -203,6 +203,24 @@ class DeskFlow(unittest.TestCase):
         self.assertIn("Kept", kept.text)
         shot(ana, "promises")
 
+    def test_6_kudos_land_on_the_wall(self):
+        server = state["server"]
+        ben = browser()
+        sign_in(ben, "ben@example.test")
+        ben.find_element(By.CSS_SELECTOR, "nav a[href='/desk/people/kudos']").click()
+        wait(ben).until(EC.presence_of_element_located((By.ID, "kudos-to")))
+        ben.find_element(By.XPATH, "//select[@id='kudos-to']/option[normalize-space()='Ana Costa']").click()
+        ben.find_element(By.CSS_SELECTOR, "#kudos-value option[value='teamwork']").click()
+        ben.find_element(By.ID, "kudos-message").send_keys("Took over the E3 printer case with a perfect hand-off note.")
+        ben.find_element(By.CSS_SELECTOR, "form[action='/desk/people/kudos'] button[type=submit]").click()
+        card = wait(ben).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".kudos-list .kudos")))
+        self.assertIn("perfect hand-off note", card.text)
+        card.find_element(By.LINK_TEXT, "Ana Costa").click()
+        wall = wait(ben).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#kudos-h"))).find_element(By.XPATH, "..")
+        self.assertIn("perfect hand-off note", wall.text)
+        self.assertNotIn("Coaching received", ben.page_source)  # another agent's private parts stay hidden
+        shot(ben, "kudos-wall")
+
 
 if __name__ == "__main__":
     result = unittest.main(verbosity=2, exit=False, failfast=True).result

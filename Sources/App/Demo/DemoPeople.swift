@@ -98,8 +98,15 @@ struct DemoPeople {
                     try await CoachingTicket(sessionId: sessionId, ticketId: try ticket.requireID()).create(on: db)
                 }
                 if random.chance(0.5) {
-                    try await CoachingAction(sessionId: sessionId, description: random.pick(DemoPeopleScript.coachingActions),
-                                             dueOn: Days.adding(-daysAgo + 14, to: today), position: 0).create(on: db)
+                    let action = CoachingAction(sessionId: sessionId, description: random.pick(DemoPeopleScript.coachingActions),
+                                                dueOn: Days.adding(-daysAgo + 14, to: today), position: 0)
+                    // Most actions due by now were done, by the agent, a few days before they were due;
+                    // the rest show as overdue on the coaching page.
+                    if daysAgo > 14, random.chance(0.75) {
+                        action.doneAt = Days.start(of: Days.adding(-daysAgo + 10, to: today)).addingTimeInterval(15 * 3600)
+                        action.doneBy = try agent.requireID()
+                    }
+                    try await action.create(on: db)
                 }
                 daysAgo += everyDays + Int.random(in: 0...4, using: &random)
             }

@@ -107,9 +107,10 @@ struct ReportPeriod: Sendable {
     }
 
     static func resolve(_ req: Request, now: Date = Date()) throws -> ReportPeriod {
-        let rawTo = try? req.query.get(String.self, at: "to")
+        // A blank date (an emptied date field of a form) means the default.
+        let rawTo = (try? req.query.get(String.self, at: "to")).flatMap { $0.isEmpty ? nil : $0 }
         let to = try rawTo.map { try Days.parse($0, field: "to") } ?? Days.day(of: now)
-        let rawFrom = try? req.query.get(String.self, at: "from")
+        let rawFrom = (try? req.query.get(String.self, at: "from")).flatMap { $0.isEmpty ? nil : $0 }
         let from = try rawFrom.map { try Days.parse($0, field: "from") } ?? Days.adding(-27, to: to)
         guard from <= to else { throw PeopleError.invalid(field: "from", reason: "from must be on or before to") }
         guard Days.count(from: from, to: to) <= 366 else {

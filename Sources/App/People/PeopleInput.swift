@@ -28,9 +28,9 @@ enum PeopleInput {
         return value
     }
 
-    /// A UUID query parameter, or nil when absent; 422 when malformed.
+    /// A UUID query parameter, or nil when absent or blank (a form's "any" choice); 422 when malformed.
     static func uuidQuery(_ req: Request, _ name: String) throws -> UUID? {
-        guard let raw = try? req.query.get(String.self, at: name) else { return nil }
+        guard let raw = try? req.query.get(String.self, at: name), !raw.isEmpty else { return nil }
         guard let id = UUID(uuidString: raw) else { throw PeopleError.invalid(field: name, reason: "\(name) must be a UUID") }
         return id
     }

@@ -217,7 +217,6 @@ struct CallsWebhookTests {
 
             #expect(try await queue.drain() == 1)
             #expect(try await queue.pending() == 0)
-            #expect(desk.app.metrics.exposition().contains("frontline_call_derivations_pending 0"))
             call = try await desk.send(.GET, "/api/v1/calls/\(callId)", token: agent.token).decoded(CallDTO.self)
             #expect(call.holds.count == 1 && call.holds[0].withoutWaitTold)
             let kinds = try await desk.events(of: try #require(call.ticketId), token: agent.token).map(\.kind)
@@ -244,6 +243,7 @@ struct CallsWebhookTests {
             let queue = CallDerivationQueue(app: desk.app)
             #expect(try await queue.drain() == 0)
             #expect(try await queue.pending() == 1)
+            #expect(desk.app.metrics.exposition().contains("frontline_call_derivations_pending 1.0\n"))
             let row = try #require(try await sql.raw("SELECT attempts, last_error FROM call_derivations").first())
             #expect(try row.decode(column: "attempts", as: Int.self) == 1)
             #expect(try row.decode(column: "last_error", as: String.self).contains("holds are refused"))
@@ -253,6 +253,7 @@ struct CallsWebhookTests {
             try await sql.raw("DROP TRIGGER refuse_holds\(sql.dialect.name == "postgresql" ? " ON call_holds" : "")").run()
             #expect(try await queue.drain(now: { Date().addingTimeInterval(31) }) == 1)
             #expect(try await queue.pending() == 0)
+            #expect(desk.app.metrics.exposition().contains("frontline_call_derivations_pending 0.0\n"))
             #expect(try await CallHold.query(on: desk.app.db).count() == 1)
         }
     }

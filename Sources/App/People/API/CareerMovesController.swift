@@ -27,6 +27,13 @@ enum CareerMovesController {
     @Sendable static func create(req: Request) async throws -> Response {
         let manager = try req.staff(atLeast: .manager)
         let input = try req.content.decode(CreateRequest.self)
+        let move = try await req.write { db in try await record(input, by: manager, on: db) }
+        return try await CareerMovesController.dtos([move], on: req.db)[0].encodeResponse(status: .created, for: req)
+    }
+
+    /// A manager records a promotion or a move.
+    static func record(_ input: CreateRequest, by manager: User, on db: any Database, now: Date = Date()) async throws -> CareerMove {
+        guard manager.role.managesPeople else { throw RequestError.forbidden("managers and admins record career moves") }
         guard let userId = input.userId else { throw RequestError(.unprocessableEntity, "missing_field", "user_id is required", field: "user_id") }
         guard let kind = input.kind else { throw RequestError(.unprocessableEntity, "missing_field", "kind is required", field: "kind") }
         let on = try Days.parse(input.on, field: "on")
@@ -34,22 +41,19 @@ enum CareerMovesController {
         let fromTitle = try PeopleInput.optionalText(input.fromTitle, field: "from_title", max: 200)
         let department = try PeopleInput.optionalText(input.department, field: "department", max: 100)
         let note = try PeopleInput.optionalText(input.note, field: "note")
-        let move = try await req.write { db in
-            _ = try await PeopleAccess.user(userId, on: db, field: "user_id")
-            let move = CareerMove()
-            move.userId = userId
-            move.on = on
-            move.kind = kind
-            move.fromTitle = fromTitle
-            move.toTitle = toTitle
-            move.department = department
-            move.note = note
-            move.recordedBy = try manager.requireID()
-            move.createdAt = Date()
-            try await move.create(on: db)
-            return move
-        }
-        return try await CareerMovesController.dtos([move], on: req.db)[0].encodeResponse(status: .created, for: req)
+        _ = try await PeopleAccess.user(userId, on: db, field: "user_id")
+        let move = CareerMove()
+        move.userId = userId
+        move.on = on
+        move.kind = kind
+        move.fromTitle = fromTitle
+        move.toTitle = toTitle
+        move.department = department
+        move.note = note
+        move.recordedBy = try manager.requireID()
+        move.createdAt = now
+        try await move.create(on: db)
+        return move
     }
 
     @Sendable static func list(req: Request) async throws -> MoveList {
@@ -62,11 +66,15 @@ enum CareerMovesController {
     /// People who moved from service into another department: each person's latest such move.
     @Sendable static func alumni(req: Request) async throws -> MoveList {
         _ = try req.staff()
-        let moves = try await CareerMove.query(on: req.db).filter(\.$kind == .move).filter(\.$department != nil)
+        return MoveList(moves: try await alumni(on: req.db))
+    }
+
+    static func alumni(on db: any Database) async throws -> [CareerMoveDTO] {
+        let moves = try await CareerMove.query(on: db).filter(\.$kind == .move).filter(\.$department != nil)
             .sort(\.$on, .descending).all()
         var seen = Set<UUID>()
         let latest = moves.filter { seen.insert($0.userId).inserted }
-        return MoveList(moves: try await dtos(latest, on: req.db))
+        return try await dtos(latest, on: db)
     }
 
     static func dtos(_ moves: [CareerMove], on db: any Database) async throws -> [CareerMoveDTO] {

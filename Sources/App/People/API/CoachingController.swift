@@ -2,34 +2,13 @@ import Fluent
 import FrontlineCore
 import Vapor
 
-/// `/api/v1/coaching-sessions`: leads, managers and admins log the coaching they give; the agent
-/// acknowledges and may add their view. Sessions are visible only to the coach, the agent and
-/// managers/admins; to anyone else they do not exist (404).
+/// `/api/v1/coaching-sessions`: leads, managers and admins log the coaching they give and edit it;
+/// the agent acknowledges and may add their view; coach or agent closes the agreed actions.
+/// Sessions are visible only to the coach, the agent and managers/admins; to anyone else they do
+/// not exist (404). The rules live in `CoachingLog`.
 enum CoachingController {
-    struct ActionRequest: Content {
-        let description: String?
-        let dueOn: String?
-
-        enum CodingKeys: String, CodingKey {
-            case description
-            case dueOn = "due_on"
-        }
-    }
-
-    struct CreateRequest: Content {
-        let agentId: UUID?
-        let on: String?
-        let minutes: Int?
-        let topics: [String]?
-        let ticketIds: [UUID]?
-        let notes: String?
-        let actions: [ActionRequest]?
-
-        enum CodingKeys: String, CodingKey {
-            case on, minutes, topics, notes, actions
-            case agentId = "agent_id", ticketIds = "ticket_ids"
-        }
-    }
+    typealias CreateRequest = CoachingLog.SessionInput
+    typealias UpdateRequest = CoachingLog.SessionChanges
 
     struct AcknowledgeRequest: Content {
         let agentView: String?
@@ -46,41 +25,8 @@ enum CoachingController {
     @Sendable static func create(req: Request) async throws -> Response {
         let coach = try req.staff(atLeast: .lead)
         let input = try req.content.decode(CreateRequest.self)
-        guard let agentId = input.agentId else {
-            throw RequestError(.unprocessableEntity, "missing_field", "agent_id is required", field: "agent_id")
-        }
-        let on = try Days.parse(input.on, field: "on")
-        let minutes = try PeopleInput.minutes(input.minutes, max: 480)
-        let topics = try (input.topics ?? []).map { try PeopleInput.text($0, field: "topics", max: 100) }
-        let notes = try PeopleInput.optionalText(input.notes, field: "notes")
-        let actions = try (input.actions ?? []).map { action in
-            (try PeopleInput.text(action.description, field: "actions.description", max: 500),
-             try action.dueOn.map { try Days.parse($0, field: "actions.due_on") })
-        }
-        let ticketIds = Array(Set(input.ticketIds ?? []))
         let dto = try await req.write { db in
-            let agent = try await PeopleAccess.user(agentId, on: db, field: "agent_id")
-            guard agentId != coach.id else { throw PeopleError.invalid(field: "agent_id", reason: "a coaching session is with someone else") }
-            guard try await PeopleAccess.leadsOrManages(try agent.requireID(), viewer: coach, on: db) else {
-                throw RequestError.forbidden("a lead coaches the members of the teams they lead")
-            }
-            try await TicketFigures.requireTickets(ticketIds, field: "ticket_ids", on: db)
-            let session = CoachingSession(coachId: try coach.requireID(), agentId: agentId, on: on, minutes: minutes, notes: notes, at: Date())
-            try await session.create(on: db)
-            let sessionId = try session.requireID()
-            for topic in topics { try await CoachingTopic(sessionId: sessionId, topic: topic).create(on: db) }
-            for ticketId in ticketIds {
-                try await CoachingTicket(sessionId: sessionId, ticketId: ticketId).create(on: db)
-                // A queued ticket discussed in this session leaves the queue.
-                for item in try await CoachingQueueItem.query(on: db).filter(\.$ticketId == ticketId).filter(\.$sessionId == nil).all() {
-                    item.sessionId = sessionId
-                    try await item.save(on: db)
-                }
-            }
-            for (position, action) in actions.enumerated() {
-                try await CoachingAction(sessionId: sessionId, description: action.0, dueOn: action.1, position: position).create(on: db)
-            }
-            return try await CoachingPresenter.dtos([session], on: db)[0]
+            try await CoachingPresenter.dto(try await CoachingLog.create(input, coach: coach, on: db), on: db)
         }
         return try await dto.encodeResponse(status: .created, for: req)
     }
@@ -88,59 +34,62 @@ enum CoachingController {
     /// The sessions the viewer may see, optionally of one agent or one coach.
     @Sendable static func list(req: Request) async throws -> SessionList {
         let viewer = try req.staff()
-        let query = CoachingSession.query(on: req.db).sort(\.$on, .descending)
-        if let agentId = try PeopleInput.uuidQuery(req, "agent_id") { query.filter(\.$agentId == agentId) }
-        if let coachId = try PeopleInput.uuidQuery(req, "coach_id") { query.filter(\.$coachId == coachId) }
-        if !viewer.role.managesPeople {
-            let me = try viewer.requireID()
-            query.group(.or) { $0.filter(\.$agentId == me).filter(\.$coachId == me) }
-        }
-        return SessionList(sessions: try await CoachingPresenter.dtos(try await query.all(), on: req.db))
+        let sessions = try await CoachingLog.sessions(
+            visibleTo: viewer, agentId: try PeopleInput.uuidQuery(req, "agent_id"), coachId: try PeopleInput.uuidQuery(req, "coach_id"), on: req.db)
+        return SessionList(sessions: try await CoachingPresenter.dtos(sessions, on: req.db))
     }
 
     @Sendable static func show(req: Request) async throws -> CoachingSessionDTO {
         let viewer = try req.staff()
-        let session = try await visibleSession(req, viewer: viewer, on: req.db)
-        return try await CoachingPresenter.dtos([session], on: req.db)[0]
+        let session = try await CoachingLog.visibleSession(try req.id("sessionID", of: "coaching session"), viewer: viewer, on: req.db)
+        return try await CoachingPresenter.dto(session, on: req.db)
+    }
+
+    /// The coach or a manager edits the session.
+    @Sendable static func update(req: Request) async throws -> CoachingSessionDTO {
+        let viewer = try req.staff()
+        let id = try req.id("sessionID", of: "coaching session")
+        let changes = try req.content.decode(UpdateRequest.self)
+        return try await req.write { db in
+            try await CoachingPresenter.dto(try await CoachingLog.update(id, changes, by: viewer, on: db), on: db)
+        }
     }
 
     /// The agent confirms they had the session and may add their own view of it.
     @Sendable static func acknowledge(req: Request) async throws -> CoachingSessionDTO {
         let viewer = try req.staff()
         let input = try req.content.decode(AcknowledgeRequest.self)
-        let view = try PeopleInput.optionalText(input.agentView, field: "agent_view")
         let id = try req.id("sessionID", of: "coaching session")
         return try await req.write { db in
-            guard let session = try await CoachingSession.find(id, on: db),
-                  PeopleAccess.canSeeCoaching(coachId: session.coachId, agentId: session.agentId, viewer: viewer)
-            else { throw RequestError.notFound("coaching session") }
-            guard session.agentId == viewer.id else {
-                throw PeopleError.notYours("only the coached agent acknowledges a session")
-            }
-            session.acknowledgedAt = Date()
-            if let view { session.agentView = view }
-            try await session.save(on: db)
-            return try await CoachingPresenter.dtos([session], on: db)[0]
+            try await CoachingPresenter.dto(try await CoachingLog.acknowledge(id, view: input.agentView, by: viewer, on: db), on: db)
         }
     }
 
-    static func visibleSession(_ req: Request, viewer: User, on db: any Database) async throws -> CoachingSession {
-        guard let session = try await CoachingSession.find(try req.id("sessionID", of: "coaching session"), on: db),
-              PeopleAccess.canSeeCoaching(coachId: session.coachId, agentId: session.agentId, viewer: viewer)
-        else { throw RequestError.notFound("coaching session") }
-        return session
+    /// Coach or agent marks an agreed action done.
+    @Sendable static func actionDone(req: Request) async throws -> CoachingSessionDTO {
+        let viewer = try req.staff()
+        let id = try req.id("sessionID", of: "coaching session")
+        let actionId = try req.id("actionID", of: "agreed action")
+        return try await req.write { db in
+            try await CoachingPresenter.dto(try await CoachingLog.markDone(id, action: actionId, by: viewer, on: db), on: db)
+        }
     }
 }
 
 /// A coaching session with its topics, tickets and agreed actions.
 struct CoachingSessionDTO: Content {
     struct Action: Content {
+        let id: UUID
         let description: String
         let dueOn: String?
+        let doneAt: Date?
+        let doneBy: UUID?
+        /// Open and past its due day.
+        let overdue: Bool
 
         enum CodingKeys: String, CodingKey {
-            case description
-            case dueOn = "due_on"
+            case id, description, overdue
+            case dueOn = "due_on", doneAt = "done_at", doneBy = "done_by"
         }
     }
 
@@ -153,6 +102,7 @@ struct CoachingSessionDTO: Content {
     let ticketIds: [UUID]
     let notes: String?
     let actions: [Action]
+    let overdueActions: Int
     let agentView: String?
     let acknowledgedAt: Date?
     let createdAt: Date
@@ -160,13 +110,17 @@ struct CoachingSessionDTO: Content {
     enum CodingKeys: String, CodingKey {
         case id, on, minutes, topics, notes, actions
         case coachId = "coach_id", agentId = "agent_id", ticketIds = "ticket_ids", agentView = "agent_view"
-        case acknowledgedAt = "acknowledged_at", createdAt = "created_at"
+        case overdueActions = "overdue_actions", acknowledgedAt = "acknowledged_at", createdAt = "created_at"
     }
 }
 
 /// Builds session DTOs with their topics, tickets and actions in three queries.
 enum CoachingPresenter {
-    static func dtos(_ sessions: [CoachingSession], on db: any Database) async throws -> [CoachingSessionDTO] {
+    static func dto(_ session: CoachingSession, on db: any Database, today: String = Days.day(of: Date())) async throws -> CoachingSessionDTO {
+        try await dtos([session], on: db, today: today)[0]
+    }
+
+    static func dtos(_ sessions: [CoachingSession], on db: any Database, today: String = Days.day(of: Date())) async throws -> [CoachingSessionDTO] {
         guard !sessions.isEmpty else { return [] }
         let ids = try sessions.map { try $0.requireID() }
         let topics = Dictionary(grouping: try await CoachingTopic.query(on: db).filter(\.$sessionId ~~ ids).all(), by: \.sessionId)
@@ -174,11 +128,15 @@ enum CoachingPresenter {
         let actions = Dictionary(grouping: try await CoachingAction.query(on: db).filter(\.$sessionId ~~ ids).all(), by: \.sessionId)
         return try sessions.map { session in
             let id = try session.requireID()
+            let own = try (actions[id] ?? []).sorted { $0.position < $1.position }.map { action in
+                CoachingSessionDTO.Action(
+                    id: try action.requireID(), description: action.actionDescription, dueOn: action.dueOn,
+                    doneAt: action.doneAt, doneBy: action.doneBy, overdue: action.isOverdue(today: today))
+            }
             return CoachingSessionDTO(
                 id: id, coachId: session.coachId, agentId: session.agentId, on: session.on, minutes: session.minutes,
                 topics: (topics[id] ?? []).map(\.topic).sorted(), ticketIds: (tickets[id] ?? []).map(\.ticketId),
-                notes: session.notes,
-                actions: (actions[id] ?? []).sorted { $0.position < $1.position }.map { .init(description: $0.actionDescription, dueOn: $0.dueOn) },
+                notes: session.notes, actions: own, overdueActions: own.count { $0.overdue },
                 agentView: session.agentView, acknowledgedAt: session.acknowledgedAt, createdAt: session.createdAt)
         }
     }

@@ -56,15 +56,20 @@ enum CoachingQueueController {
     /// managers and admins all. `?include=discussed` adds those already discussed.
     @Sendable static func list(req: Request) async throws -> QueueList {
         let viewer = try req.staff(atLeast: .lead)
-        let query = CoachingQueueItem.query(on: req.db).sort(\.$createdAt)
-        if (try? req.query.get(String.self, at: "include")) != "discussed" { query.filter(\.$sessionId == nil) }
+        let discussed = (try? req.query.get(String.self, at: "include")) == "discussed"
+        return QueueList(items: try await items(visibleTo: viewer, includeDiscussed: discussed, on: req.db))
+    }
+
+    static func items(visibleTo viewer: User, includeDiscussed: Bool = false, on db: any Database) async throws -> [QueueItemDTO] {
+        let query = CoachingQueueItem.query(on: db).sort(\.$createdAt)
+        if !includeDiscussed { query.filter(\.$sessionId == nil) }
         var items = try await query.all()
-        if let visible = try await PeopleAccess.visiblePeople(to: viewer, on: req.db) {
+        if let visible = try await PeopleAccess.visiblePeople(to: viewer, on: db) {
             items = items.filter { item in item.raisedBy == viewer.id || item.agentId.map { visible.contains($0) } == true }
         }
-        let tickets = try await Ticket.query(on: req.db).filter(\.$id ~~ items.map(\.ticketId)).all()
+        let tickets = try await Ticket.query(on: db).filter(\.$id ~~ items.map(\.ticketId)).all()
         let numbers = Dictionary(uniqueKeysWithValues: try tickets.map { (try $0.requireID(), $0.number) })
-        return QueueList(items: try items.map { try QueueItemDTO($0, ticketNumber: numbers[$0.ticketId] ?? 0) })
+        return try items.map { try QueueItemDTO($0, ticketNumber: numbers[$0.ticketId] ?? 0) }
     }
 
     struct UncoachedPerson: Content {
@@ -95,9 +100,14 @@ enum CoachingQueueController {
             weeks = value
         }
         let scope = try await ReportScope.resolve(req, viewer: viewer)
-        let since = Days.adding(-7 * weeks, to: Days.day(of: Date()))
+        return try await uncoached(scope: scope, weeks: weeks, on: req.db)
+    }
+
+    /// Agents of the scope with no coaching session in the last `weeks` weeks.
+    static func uncoached(scope: ReportScope, weeks: Int, on db: any Database, now: Date = Date()) async throws -> UncoachedReport {
+        let since = Days.adding(-7 * weeks, to: Days.day(of: now))
         let agents = scope.people.filter { $0.role == .agent }
-        let sessions = try await CoachingSession.query(on: req.db).filter(\.$agentId ~~ agents.compactMap(\.id)).all()
+        let sessions = try await CoachingSession.query(on: db).filter(\.$agentId ~~ agents.compactMap(\.id)).all()
         let last = Dictionary(grouping: sessions, by: \.agentId).mapValues { $0.map(\.on).max() ?? "" }
         let people = try agents.compactMap { agent -> UncoachedPerson? in
             let lastOn = last[try agent.requireID()]

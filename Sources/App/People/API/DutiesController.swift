@@ -51,23 +51,26 @@ enum DutiesController {
     @Sendable static func create(req: Request) async throws -> Response {
         let viewer = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
+        let duty = try await req.write { db in try await create(input, by: viewer, on: db) }
+        return try await DutyDTO(duty).encodeResponse(status: .created, for: req)
+    }
+
+    /// Logs a duty for the viewer, or (as their lead or manager) for `user_id`.
+    static func create(_ input: CreateRequest, by viewer: User, on db: any Database, now: Date = Date()) async throws -> LoggedDuty {
         let userId = try input.userId ?? viewer.requireID()
         let name = try PeopleInput.text(input.name, field: "name")
         guard let cadence = input.cadence else { throw missing("cadence") }
         guard let category = input.category else { throw missing("category") }
         let minutes = try PeopleInput.minutes(input.minutes, max: 2400)
         let requestedBy = try requester(input.requestedBy)
-        let startedOn = try input.startedOn.map { try Days.parse($0, field: "started_on") } ?? Days.day(of: Date())
-        let duty = try await req.write { db in
-            _ = try await PeopleAccess.user(userId, on: db, field: "user_id")
-            try await requireEdit(of: userId, by: viewer, on: db)
-            let duty = LoggedDuty(
-                userId: userId, name: name, cadence: cadence, minutes: minutes, category: category,
-                requestedBy: requestedBy, startedOn: startedOn, at: Date())
-            try await duty.create(on: db)
-            return duty
-        }
-        return try await DutyDTO(duty).encodeResponse(status: .created, for: req)
+        let startedOn = try input.startedOn.map { try Days.parse($0, field: "started_on") } ?? Days.day(of: now)
+        _ = try await PeopleAccess.user(userId, on: db, field: "user_id")
+        try await requireEdit(of: userId, by: viewer, on: db)
+        let duty = LoggedDuty(
+            userId: userId, name: name, cadence: cadence, minutes: minutes, category: category,
+            requestedBy: requestedBy, startedOn: startedOn, at: now)
+        try await duty.create(on: db)
+        return duty
     }
 
     @Sendable static func list(req: Request) async throws -> DutyList {
@@ -93,52 +96,63 @@ enum DutiesController {
         let viewer = try req.staff()
         let input = try req.content.decode(UpdateRequest.self)
         let id = try req.id("dutyID", of: "duty")
-        return try await req.write { db in
-            guard let duty = try await LoggedDuty.find(id, on: db) else { throw RequestError.notFound("duty") }
-            try await requireEdit(of: duty.userId, by: viewer, on: db)
-            if let name = input.name { duty.name = try PeopleInput.text(name, field: "name") }
-            if let cadence = input.cadence { duty.cadence = cadence }
-            if let minutes = input.minutes { duty.minutes = try PeopleInput.minutes(minutes, max: 2400) }
-            if let category = input.category { duty.category = category }
-            if let requestedBy = input.requestedBy { duty.requestedBy = try requester(requestedBy) }
-            if let startedOn = input.startedOn { duty.startedOn = try Days.parse(startedOn, field: "started_on") }
-            if let endedOn = input.endedOn { duty.endedOn = endedOn.isEmpty ? nil : try Days.parse(endedOn, field: "ended_on") }
-            if let endedOn = duty.endedOn, endedOn < duty.startedOn {
-                throw PeopleError.invalid(field: "ended_on", reason: "ended_on must be on or after started_on")
-            }
-            duty.updatedAt = Date()
-            try await duty.save(on: db)
-            return try DutyDTO(duty)
+        return try await req.write { db in try DutyDTO(try await update(id, input, by: viewer, on: db)) }
+    }
+
+    /// Changes a duty; fields left out stay. Blank `ended_on` means it goes on.
+    static func update(_ id: UUID, _ input: UpdateRequest, by viewer: User, on db: any Database, now: Date = Date()) async throws -> LoggedDuty {
+        guard let duty = try await LoggedDuty.find(id, on: db) else { throw RequestError.notFound("duty") }
+        try await requireEdit(of: duty.userId, by: viewer, on: db)
+        if let name = input.name { duty.name = try PeopleInput.text(name, field: "name") }
+        if let cadence = input.cadence { duty.cadence = cadence }
+        if let minutes = input.minutes { duty.minutes = try PeopleInput.minutes(minutes, max: 2400) }
+        if let category = input.category { duty.category = category }
+        if let requestedBy = input.requestedBy { duty.requestedBy = try requester(requestedBy) }
+        if let startedOn = input.startedOn { duty.startedOn = try Days.parse(startedOn, field: "started_on") }
+        if let endedOn = input.endedOn { duty.endedOn = endedOn.isEmpty ? nil : try Days.parse(endedOn, field: "ended_on") }
+        if let endedOn = duty.endedOn, endedOn < duty.startedOn {
+            throw PeopleError.invalid(field: "ended_on", reason: "ended_on must be on or after started_on")
         }
+        duty.updatedAt = now
+        try await duty.save(on: db)
+        return duty
     }
 
     @Sendable static func delete(req: Request) async throws -> HTTPStatus {
         let viewer = try req.staff()
         let id = try req.id("dutyID", of: "duty")
-        try await req.write { db in
-            guard let duty = try await LoggedDuty.find(id, on: db) else { throw RequestError.notFound("duty") }
-            try await requireEdit(of: duty.userId, by: viewer, on: db)
-            try await DutyOccurrence.query(on: db).filter(\.$dutyId == id).delete()
-            try await duty.delete(on: db)
-        }
+        try await req.write { db in try await delete(id, by: viewer, on: db) }
         return .noContent
+    }
+
+    /// Removes a duty and its occurrences; returns whose log it was on.
+    @discardableResult
+    static func delete(_ id: UUID, by viewer: User, on db: any Database) async throws -> UUID {
+        guard let duty = try await LoggedDuty.find(id, on: db) else { throw RequestError.notFound("duty") }
+        try await requireEdit(of: duty.userId, by: viewer, on: db)
+        try await DutyOccurrence.query(on: db).filter(\.$dutyId == id).delete()
+        try await duty.delete(on: db)
+        return duty.userId
     }
 
     @Sendable static func addOccurrence(req: Request) async throws -> Response {
         let viewer = try req.staff()
         let input = try req.content.decode(OccurrenceRequest.self)
         let id = try req.id("dutyID", of: "duty")
+        let occurrence = try await req.write { db in try await addOccurrence(to: id, input, by: viewer, on: db) }
+        return try await DutyOccurrenceDTO(occurrence).encodeResponse(status: .created, for: req)
+    }
+
+    /// Logs one time an ad-hoc duty happened.
+    static func addOccurrence(to id: UUID, _ input: OccurrenceRequest, by viewer: User, on db: any Database, now: Date = Date()) async throws -> DutyOccurrence {
         let on = try Days.parse(input.on, field: "on")
         let minutes = try input.minutes.map { try PeopleInput.minutes($0, max: 1440) }
-        let occurrence = try await req.write { db in
-            guard let duty = try await LoggedDuty.find(id, on: db) else { throw RequestError.notFound("duty") }
-            try await requireEdit(of: duty.userId, by: viewer, on: db)
-            guard duty.cadence == .adHoc else { throw PeopleError.occurrencesNeedAdHoc }
-            let occurrence = DutyOccurrence(dutyId: id, on: on, minutes: minutes, at: Date())
-            try await occurrence.create(on: db)
-            return occurrence
-        }
-        return try await DutyOccurrenceDTO(occurrence).encodeResponse(status: .created, for: req)
+        guard let duty = try await LoggedDuty.find(id, on: db) else { throw RequestError.notFound("duty") }
+        try await requireEdit(of: duty.userId, by: viewer, on: db)
+        guard duty.cadence == .adHoc else { throw PeopleError.occurrencesNeedAdHoc }
+        let occurrence = DutyOccurrence(dutyId: id, on: on, minutes: minutes, at: now)
+        try await occurrence.create(on: db)
+        return occurrence
     }
 
     @Sendable static func occurrences(req: Request) async throws -> OccurrenceList {
@@ -150,7 +164,12 @@ enum DutiesController {
     }
 
     /// Only the person themselves, their lead or a manager changes a duty log.
-    private static func requireEdit(of person: UUID, by viewer: User, on db: any Database) async throws {
+    static func mayEdit(_ person: UUID, by viewer: User, on db: any Database) async throws -> Bool {
+        if person == viewer.id { return true }
+        return try await PeopleAccess.leadsOrManages(person, viewer: viewer, on: db)
+    }
+
+    static func requireEdit(of person: UUID, by viewer: User, on db: any Database) async throws {
         if person == viewer.id { return }
         guard try await PeopleAccess.leadsOrManages(person, viewer: viewer, on: db) else {
             throw PeopleError.notYours("you can log and edit your own duties; leads edit their team's, managers everyone's")

@@ -42,13 +42,15 @@ enum InsightsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        let dto = try await req.write { db in
-            let insight = try await RaisedFromTicket.insight(
-                title: input.title, description: input.description, product: input.product, theme: input.theme,
-                ticketIds: input.ticketIds ?? [], by: user, on: db)
-            return try await dtos([insight], on: db)[0]
-        }
+        let dto = try await req.write { db in try await dtos([try await create(input, by: user, on: db)], on: db)[0] }
         return try await dto.encodeResponse(status: .created, for: req)
+    }
+
+    /// Raises an insight from at least one ticket (the rules are `RaisedFromTicket`'s, shared with the ticket page).
+    static func create(_ input: CreateRequest, by user: User, on db: any Database) async throws -> Insight {
+        try await RaisedFromTicket.insight(
+            title: input.title, description: input.description, product: input.product, theme: input.theme,
+            ticketIds: input.ticketIds ?? [], by: user, on: db)
     }
 
     @Sendable static func list(req: Request) async throws -> InsightList {
@@ -72,47 +74,59 @@ enum InsightsController {
         let user = try req.staff(atLeast: .lead)
         let input = try req.content.decode(UpdateRequest.self)
         let id = try req.id("insightID", of: "insight")
-        return try await req.write { db in
-            guard let insight = try await Insight.find(id, on: db) else { throw RequestError.notFound("insight") }
-            if let status = input.status, status != insight.status {
-                guard insight.status.canMove(to: status) || user.role == .admin else {
-                    throw PeopleError.statusChange(from: insight.status.rawValue, to: status.rawValue)
-                }
-                insight.status = status
+        return try await req.write { db in try await dtos([try await update(id, input, by: user, on: db)], on: db)[0] }
+    }
+
+    /// Leads and up move an insight along its workflow (forward only, unless an admin) or edit it.
+    static func update(_ id: UUID, _ input: UpdateRequest, by user: User, on db: any Database, now: Date = Date()) async throws -> Insight {
+        guard user.role >= .lead else { throw RequestError.forbidden("this needs the lead role or higher") }
+        guard let insight = try await Insight.find(id, on: db) else { throw RequestError.notFound("insight") }
+        if let status = input.status, status != insight.status {
+            guard insight.status.canMove(to: status) || user.role == .admin else {
+                throw PeopleError.statusChange(from: insight.status.rawValue, to: status.rawValue)
             }
-            if let title = input.title { insight.title = try PeopleInput.text(title, field: "title") }
-            if let description = input.description { insight.insightDescription = try PeopleInput.text(description, field: "description", max: 10_000) }
-            if let product = input.product { insight.product = try PeopleInput.optionalText(product, field: "product", max: 100) }
-            if let theme = input.theme { insight.theme = try PeopleInput.optionalText(theme, field: "theme", max: 100) }
-            insight.updatedAt = Date()
-            try await insight.save(on: db)
-            return try await dtos([insight], on: db)[0]
+            insight.status = status
         }
+        if let title = input.title { insight.title = try PeopleInput.text(title, field: "title") }
+        if let description = input.description { insight.insightDescription = try PeopleInput.text(description, field: "description", max: 10_000) }
+        if let product = input.product { insight.product = try PeopleInput.optionalText(product, field: "product", max: 100) }
+        if let theme = input.theme { insight.theme = try PeopleInput.optionalText(theme, field: "theme", max: 100) }
+        insight.updatedAt = now
+        try await insight.save(on: db)
+        return insight
     }
 
     @Sendable static func addTicket(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(TicketRequest.self)
-        guard let ticketId = input.ticketId else { throw RequestError(.unprocessableEntity, "missing_field", "ticket_id is required", field: "ticket_id") }
         let id = try req.id("insightID", of: "insight")
-        let dto = try await req.write { db in
-            guard let insight = try await Insight.find(id, on: db) else { throw RequestError.notFound("insight") }
-            try await TicketFigures.requireTickets([ticketId], field: "ticket_id", on: db)
-            if try await InsightTicket.query(on: db).filter(\.$insightId == id).filter(\.$ticketId == ticketId).first() != nil {
-                throw RequestError.conflict("that ticket already supports this insight", field: "ticket_id")
-            }
-            try await InsightTicket(insightId: id, ticketId: ticketId, addedBy: try user.requireID(), at: Date()).create(on: db)
-            insight.updatedAt = Date()
-            try await insight.save(on: db)
-            return try await dtos([insight], on: db)[0]
-        }
+        let dto = try await req.write { db in try await dtos([try await addTicket(input.ticketId, to: id, by: user, on: db)], on: db)[0] }
         return try await dto.encodeResponse(status: .created, for: req)
+    }
+
+    /// Anyone on staff adds a supporting ticket (once).
+    static func addTicket(_ ticketId: UUID?, to id: UUID, by user: User, on db: any Database, now: Date = Date()) async throws -> Insight {
+        guard let ticketId else { throw RequestError(.unprocessableEntity, "missing_field", "ticket_id is required", field: "ticket_id") }
+        guard let insight = try await Insight.find(id, on: db) else { throw RequestError.notFound("insight") }
+        try await TicketFigures.requireTickets([ticketId], field: "ticket_id", on: db)
+        if try await InsightTicket.query(on: db).filter(\.$insightId == id).filter(\.$ticketId == ticketId).first() != nil {
+            throw RequestError.conflict("that ticket already supports this insight", field: "ticket_id")
+        }
+        try await InsightTicket(insightId: id, ticketId: ticketId, addedBy: try user.requireID(), at: now).create(on: db)
+        insight.updatedAt = now
+        try await insight.save(on: db)
+        return insight
     }
 
     /// CSV for product managers: one row per insight with its figures.
     @Sendable static func export(req: Request) async throws -> Response {
         _ = try req.staff()
-        let insights = try await dtos(try await Insight.query(on: req.db).sort(\.$createdAt).all(), on: req.db)
+        return CSV.response(try await csvRows(on: req.db), filename: "insights.csv")
+    }
+
+    /// One row per insight with its figures, oldest first, with a header.
+    static func csvRows(on db: any Database) async throws -> [[String]] {
+        let insights = try await dtos(try await Insight.query(on: db).sort(\.$createdAt).all(), on: db)
         var rows = [["id", "title", "product", "theme", "status", "ticket_count", "customer_count", "minutes_handled", "cost_estimate", "created_at"]]
         for insight in insights {
             rows.append([
@@ -122,7 +136,7 @@ enum InsightsController {
                 Days.day(of: insight.createdAt),
             ])
         }
-        return CSV.response(rows, filename: "insights.csv")
+        return rows
     }
 
     static func dtos(_ insights: [Insight], on db: any Database) async throws -> [InsightDTO] {

@@ -44,22 +44,25 @@ enum KudosController {
     @Sendable static func give(req: Request) async throws -> Response {
         let giver = try req.staff()
         let input = try req.content.decode(GiveRequest.self)
+        let kudos = try await req.write { db in try await give(input, by: giver, on: db) }
+        return try await KudosPresenter.dtos([kudos], on: req.db)[0].encodeResponse(status: .created, for: req)
+    }
+
+    /// A colleague or manager recognises someone else for one of the values, optionally for a ticket.
+    static func give(_ input: GiveRequest, by giver: User, on db: any Database, now: Date = Date()) async throws -> Kudos {
         guard let toUserId = input.toUserId else { throw missing("to_user_id") }
         guard let value = input.value else { throw missing("value") }
         let message = try PeopleInput.text(input.message, field: "message", max: 2000)
         guard toUserId != giver.id else { throw PeopleError.kudosToSelf }
-        let kudos = try await req.write { db in
-            _ = try await PeopleAccess.user(toUserId, on: db, field: "to_user_id")
-            if let ticketId = input.ticketId, try await Ticket.find(ticketId, on: db) == nil {
-                throw PeopleError.invalid(field: "ticket_id", reason: "no ticket has that id")
-            }
-            let kudos = Kudos(
-                toUserId: toUserId, fromUserId: try giver.requireID(), source: giver.role >= .lead ? .manager : .peer,
-                value: value, message: message, quote: nil, ticketId: input.ticketId, messageId: nil, at: Date())
-            try await kudos.create(on: db)
-            return kudos
+        _ = try await PeopleAccess.user(toUserId, on: db, field: "to_user_id")
+        if let ticketId = input.ticketId, try await Ticket.find(ticketId, on: db) == nil {
+            throw PeopleError.invalid(field: "ticket_id", reason: "no ticket has that id")
         }
-        return try await KudosPresenter.dtos([kudos], on: req.db)[0].encodeResponse(status: .created, for: req)
+        let kudos = Kudos(
+            toUserId: toUserId, fromUserId: try giver.requireID(), source: giver.role >= .lead ? .manager : .peer,
+            value: value, message: message, quote: nil, ticketId: input.ticketId, messageId: nil, at: now)
+        try await kudos.create(on: db)
+        return kudos
     }
 
     /// A lead (or higher) records a customer's thank-you as kudos, quoting the customer.

@@ -31,28 +31,33 @@ enum KudosHighlightsController {
     @Sendable static func highlights(req: Request) async throws -> Highlights {
         _ = try req.staff()
         let month = try (try? req.query.get(String.self, at: "month")).map(parseMonth) ?? String(Days.day(of: Date()).prefix(7))
+        return try await build(month: month, on: req.db)
+    }
+
+    /// The highlights of a month (`yyyy-MM`).
+    static func build(month: String, on db: any Database) async throws -> Highlights {
         let start = Days.start(of: month + "-01")
         let end = Days.calendar.date(byAdding: .month, value: 1, to: start) ?? start
-        let kudos = try await Kudos.query(on: req.db).filter(\.$createdAt >= start).filter(\.$createdAt < end)
+        let kudos = try await Kudos.query(on: db).filter(\.$createdAt >= start).filter(\.$createdAt < end)
             .sort(\.$createdAt, .descending).all()
         var counts = Dictionary(uniqueKeysWithValues: KudosValue.allCases.map { ($0.rawValue, 0) })
         for item in kudos { if let value = item.value { counts[value.rawValue, default: 0] += 1 } }
 
         let recipients = Array(Set(kudos.map(\.toUserId)))
-        let earlier = try await recipients.isEmpty ? [] : Kudos.query(on: req.db)
+        let earlier = try await recipients.isEmpty ? [] : Kudos.query(on: db)
             .filter(\.$toUserId ~~ recipients).filter(\.$createdAt < start).all()
         let recognisedBefore = Set(earlier.map(\.toUserId))
         let firstTimers = recipients.filter { !recognisedBefore.contains($0) }
-        let people = try await firstTimers.isEmpty ? [] : User.query(on: req.db).filter(\.$id ~~ firstTimers).sort(\.$name).all()
+        let people = try await firstTimers.isEmpty ? [] : User.query(on: db).filter(\.$id ~~ firstTimers).sort(\.$name).all()
 
         let recent = Array(kudos.prefix(recentCount))
         return Highlights(
             month: month, total: kudos.count, fromCustomers: kudos.count { $0.source == .customer }, countsByValue: counts,
-            recent: try await KudosPresenter.dtos(recent, on: req.db),
+            recent: try await KudosPresenter.dtos(recent, on: db),
             firstTimeRecognised: try people.map { .init(id: try $0.requireID(), name: $0.name) })
     }
 
-    private static func parseMonth(_ raw: String) throws -> String {
+    static func parseMonth(_ raw: String) throws -> String {
         guard raw.count == 7, (try? Days.parse(raw + "-01", field: "month")) != nil else {
             throw PeopleError.invalid(field: "month", reason: "month must be written yyyy-MM, e.g. 2026-11")
         }

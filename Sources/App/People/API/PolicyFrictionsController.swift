@@ -34,13 +34,15 @@ enum PolicyFrictionsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        let dto = try await req.write { db in
-            let friction = try await RaisedFromTicket.policyFriction(
-                policy: input.policy, description: input.description, ticketId: input.ticketId, revenueAtRisk: input.revenueAtRisk,
-                by: user, on: db)
-            return try await dtos([friction], on: db)[0]
-        }
+        let dto = try await req.write { db in try await dtos([try await create(input, by: user, on: db)], on: db)[0] }
         return try await dto.encodeResponse(status: .created, for: req)
+    }
+
+    /// Flags a policy from the ticket where it bit (rules shared with the ticket page).
+    static func create(_ input: CreateRequest, by user: User, on db: any Database) async throws -> PolicyFriction {
+        try await RaisedFromTicket.policyFriction(
+            policy: input.policy, description: input.description, ticketId: input.ticketId, revenueAtRisk: input.revenueAtRisk,
+            by: user, on: db)
     }
 
     @Sendable static func list(req: Request) async throws -> FrictionList {
@@ -59,19 +61,22 @@ enum PolicyFrictionsController {
     @Sendable static func addTicket(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(TicketRequest.self)
+        let id = try req.id("frictionID", of: "policy friction")
+        let dto = try await req.write { db in try await dtos([try await addTicket(input, to: id, by: user, on: db)], on: db)[0] }
+        return try await dto.encodeResponse(status: .created, for: req)
+    }
+
+    /// Another ticket where the policy bit, with the revenue it put at risk.
+    static func addTicket(_ input: TicketRequest, to id: UUID, by user: User, on db: any Database, now: Date = Date()) async throws -> PolicyFriction {
         guard let ticketId = input.ticketId else { throw RequestError(.unprocessableEntity, "missing_field", "ticket_id is required", field: "ticket_id") }
         let cents = try RaisedFromTicket.cents(input.revenueAtRisk)
-        let id = try req.id("frictionID", of: "policy friction")
-        let dto = try await req.write { db in
-            guard let friction = try await PolicyFriction.find(id, on: db) else { throw RequestError.notFound("policy friction") }
-            try await TicketFigures.requireTickets([ticketId], field: "ticket_id", on: db)
-            if try await PolicyFrictionTicket.query(on: db).filter(\.$frictionId == id).filter(\.$ticketId == ticketId).first() != nil {
-                throw RequestError.conflict("that ticket is already on this policy friction", field: "ticket_id")
-            }
-            try await PolicyFrictionTicket(frictionId: id, ticketId: ticketId, revenueAtRiskCents: cents, addedBy: try user.requireID(), at: Date()).create(on: db)
-            return try await dtos([friction], on: db)[0]
+        guard let friction = try await PolicyFriction.find(id, on: db) else { throw RequestError.notFound("policy friction") }
+        try await TicketFigures.requireTickets([ticketId], field: "ticket_id", on: db)
+        if try await PolicyFrictionTicket.query(on: db).filter(\.$frictionId == id).filter(\.$ticketId == ticketId).first() != nil {
+            throw RequestError.conflict("that ticket is already on this policy friction", field: "ticket_id")
         }
-        return try await dto.encodeResponse(status: .created, for: req)
+        try await PolicyFrictionTicket(frictionId: id, ticketId: ticketId, revenueAtRiskCents: cents, addedBy: try user.requireID(), at: now).create(on: db)
+        return friction
     }
 
     struct FrictionReport: Content {
@@ -81,10 +86,13 @@ enum PolicyFrictionsController {
     /// Policies ranked by what they cost: the cost estimate, then revenue at risk.
     @Sendable static func report(req: Request) async throws -> FrictionReport {
         _ = try req.staff(atLeast: .manager)
-        let all = try await dtos(try await PolicyFriction.query(on: req.db).all(), on: req.db)
-        return FrictionReport(frictions: all.sorted {
+        return FrictionReport(frictions: try await ranked(on: req.db))
+    }
+
+    static func ranked(on db: any Database) async throws -> [PolicyFrictionDTO] {
+        try await dtos(try await PolicyFriction.query(on: db).all(), on: db).sorted {
             ($0.costEstimate, $0.revenueAtRisk, $0.ticketCount) > ($1.costEstimate, $1.revenueAtRisk, $1.ticketCount)
-        })
+        }
     }
 
     static func dtos(_ frictions: [PolicyFriction], on db: any Database) async throws -> [PolicyFrictionDTO] {

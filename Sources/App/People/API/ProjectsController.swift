@@ -42,20 +42,23 @@ enum ProjectsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
+        let dto = try await req.write { db in try await dtos([try await create(input, by: user, on: db)], on: db)[0] }
+        return try await dto.encodeResponse(status: .created, for: req)
+    }
+
+    /// Proposes a project the author leads (managers may name another lead).
+    static func create(_ input: CreateRequest, by user: User, on db: any Database, now: Date = Date()) async throws -> Project {
         let title = try PeopleInput.text(input.title, field: "title")
         let description = try PeopleInput.text(input.description, field: "description", max: 10_000)
         let leadId = try input.leadId ?? user.requireID()
         if leadId != user.id, !user.role.managesPeople {
             throw RequestError.forbidden("you can propose a project you lead; managers name other leads")
         }
-        let dto = try await req.write { db in
-            _ = try await PeopleAccess.user(leadId, on: db, field: "lead_id")
-            let project = Project(title: title, description: description, leadId: leadId, status: input.status ?? .proposed, at: Date())
-            try await project.create(on: db)
-            try await ProjectMember(projectId: try project.requireID(), userId: leadId, role: .lead, at: Date()).create(on: db)
-            return try await dtos([project], on: db)[0]
-        }
-        return try await dto.encodeResponse(status: .created, for: req)
+        _ = try await PeopleAccess.user(leadId, on: db, field: "lead_id")
+        let project = Project(title: title, description: description, leadId: leadId, status: input.status ?? .proposed, at: now)
+        try await project.create(on: db)
+        try await ProjectMember(projectId: try project.requireID(), userId: leadId, role: .lead, at: now).create(on: db)
+        return project
     }
 
     @Sendable static func list(req: Request) async throws -> ProjectList {
@@ -72,42 +75,50 @@ enum ProjectsController {
         let user = try req.staff()
         let input = try req.content.decode(UpdateRequest.self)
         let id = try req.id("projectID", of: "project")
-        return try await req.write { db in
-            guard let project = try await Project.find(id, on: db) else { throw RequestError.notFound("project") }
-            guard project.leadId == user.id || user.role.managesPeople else {
-                throw RequestError.forbidden("the project lead or a manager changes a project")
-            }
-            if let title = input.title { project.title = try PeopleInput.text(title, field: "title") }
-            if let description = input.description { project.projectDescription = try PeopleInput.text(description, field: "description", max: 10_000) }
-            if let status = input.status { project.status = status }
-            if let outcome = input.outcome { project.outcome = try PeopleInput.optionalText(outcome, field: "outcome") }
-            project.updatedAt = Date()
-            try await project.save(on: db)
-            return try await dtos([project], on: db)[0]
+        return try await req.write { db in try await dtos([try await update(id, input, by: user, on: db)], on: db)[0] }
+    }
+
+    /// The project lead or a manager changes a project and records its outcome.
+    static func update(_ id: UUID, _ input: UpdateRequest, by user: User, on db: any Database, now: Date = Date()) async throws -> Project {
+        guard let project = try await Project.find(id, on: db) else { throw RequestError.notFound("project") }
+        guard mayChange(project, user: user) else {
+            throw RequestError.forbidden("the project lead or a manager changes a project")
         }
+        if let title = input.title { project.title = try PeopleInput.text(title, field: "title") }
+        if let description = input.description { project.projectDescription = try PeopleInput.text(description, field: "description", max: 10_000) }
+        if let status = input.status { project.status = status }
+        if let outcome = input.outcome { project.outcome = try PeopleInput.optionalText(outcome, field: "outcome") }
+        project.updatedAt = now
+        try await project.save(on: db)
+        return project
+    }
+
+    static func mayChange(_ project: Project, user: User) -> Bool {
+        project.leadId == user.id || user.role.managesPeople
     }
 
     /// Volunteer yourself, or (as project lead or manager) add someone.
     @Sendable static func addMember(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(MemberRequest.self)
+        let id = try req.id("projectID", of: "project")
+        let dto = try await req.write { db in try await dtos([try await addMember(input, to: id, by: user, on: db)], on: db)[0] }
+        return try await dto.encodeResponse(status: .created, for: req)
+    }
+
+    static func addMember(_ input: MemberRequest, to id: UUID, by user: User, on db: any Database, now: Date = Date()) async throws -> Project {
         let memberId = try input.userId ?? user.requireID()
         let role = input.role ?? .volunteer
-        let id = try req.id("projectID", of: "project")
-        let dto = try await req.write { db in
-            guard let project = try await Project.find(id, on: db) else { throw RequestError.notFound("project") }
-            let mayAddOthers = project.leadId == user.id || user.role.managesPeople
-            guard (memberId == user.id && role == .volunteer) || mayAddOthers else {
-                throw RequestError.forbidden("you can volunteer yourself; the project lead or a manager adds others")
-            }
-            _ = try await PeopleAccess.user(memberId, on: db, field: "user_id")
-            if try await ProjectMember.query(on: db).filter(\.$projectId == id).filter(\.$userId == memberId).first() != nil {
-                throw RequestError.conflict("that person is already on the project", field: "user_id")
-            }
-            try await ProjectMember(projectId: id, userId: memberId, role: role, at: Date()).create(on: db)
-            return try await dtos([project], on: db)[0]
+        guard let project = try await Project.find(id, on: db) else { throw RequestError.notFound("project") }
+        guard (memberId == user.id && role == .volunteer) || mayChange(project, user: user) else {
+            throw RequestError.forbidden("you can volunteer yourself; the project lead or a manager adds others")
         }
-        return try await dto.encodeResponse(status: .created, for: req)
+        _ = try await PeopleAccess.user(memberId, on: db, field: "user_id")
+        if try await ProjectMember.query(on: db).filter(\.$projectId == id).filter(\.$userId == memberId).first() != nil {
+            throw RequestError.conflict("that person is already on the project", field: "user_id")
+        }
+        try await ProjectMember(projectId: id, userId: memberId, role: role, at: now).create(on: db)
+        return project
     }
 
     static func dtos(_ projects: [Project], on db: any Database) async throws -> [ProjectDTO] {

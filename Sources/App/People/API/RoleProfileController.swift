@@ -77,53 +77,70 @@ enum RoleProfileController {
     @Sendable static func put(req: Request) async throws -> ProfileDTO {
         let viewer = try req.staff()
         let userId = try req.id("userID", of: "user")
-        guard userId == viewer.id else { throw PeopleError.notYours("only the person themselves answers their team-role profile") }
         let input = try req.content.decode(AnswersRequest.self)
+        return try await req.write { db in try await answer(input.answers, for: userId, by: viewer, on: db) }
+    }
+
+    /// Scores and stores the person's answers; only the person themselves answers.
+    static func answer(_ answers: [String: String], for userId: UUID, by viewer: User, on db: any Database, now: Date = Date()) async throws -> ProfileDTO {
+        guard userId == viewer.id else { throw PeopleError.notYours("only the person themselves answers their team-role profile") }
         let questionnaire = try loaded()
         let result: RoleProfileResult
-        do throws(RoleProfileError) { result = try questionnaire.score(answers: input.answers) } catch { throw PeopleError.roleProfile(error) }
-        return try await req.write { db in
-            let profile = try await RoleProfile.query(on: db).filter(\.$userId == userId).first() ?? RoleProfile()
-            profile.userId = userId
-            profile.questionnaireVersion = questionnaire.version
-            profile.answers = JSONValue.object(input.answers.mapValues { .string($0) }).storedText
-            profile.primaryRole = result.primary.rawValue
-            profile.secondaryRole = result.secondary?.rawValue
-            profile.updatedAt = Date()
-            try await profile.save(on: db)
-            return try dto(profile, result: result, questionnaire: questionnaire)
-        }
+        do throws(RoleProfileError) { result = try questionnaire.score(answers: answers) } catch { throw PeopleError.roleProfile(error) }
+        let profile = try await RoleProfile.query(on: db).filter(\.$userId == userId).first() ?? RoleProfile()
+        profile.userId = userId
+        profile.questionnaireVersion = questionnaire.version
+        profile.answers = JSONValue.object(answers.mapValues { .string($0) }).storedText
+        profile.primaryRole = result.primary.rawValue
+        profile.secondaryRole = result.secondary?.rawValue
+        profile.updatedAt = now
+        try await profile.save(on: db)
+        return try dto(profile, result: result, questionnaire: questionnaire)
     }
 
     @Sendable static func show(req: Request) async throws -> ProfileDTO {
         let viewer = try req.staff()
         let userId = try req.id("userID", of: "user")
-        guard userId == viewer.id || viewer.role.managesPeople else {
+        guard mayRead(userId, viewer: viewer) else {
             throw RequestError.forbidden("a team-role profile is visible to the person and their managers only")
         }
         _ = try await PeopleAccess.user(userId, on: req.db)
-        guard let profile = try await RoleProfile.query(on: req.db).filter(\.$userId == userId).first() else {
-            throw RequestError.notFound("role profile")
-        }
+        guard let profile = try await result(for: userId, on: req.db) else { throw RequestError.notFound("role profile") }
+        return profile
+    }
+
+    /// The person and managers (managers and admins) read a team-role profile.
+    static func mayRead(_ userId: UUID, viewer: User) -> Bool {
+        userId == viewer.id || viewer.role.managesPeople
+    }
+
+    /// The scored profile of a person, or nil when they have not answered. 409 when it was answered
+    /// under an older wording of the questionnaire.
+    static func result(for userId: UUID, on db: any Database) async throws -> ProfileDTO? {
+        guard let profile = try await RoleProfile.query(on: db).filter(\.$userId == userId).first() else { return nil }
         let questionnaire = try loaded()
         let answers = try storedAnswers(profile)
         let result: RoleProfileResult
         do { result = try questionnaire.score(answers: answers) } catch {
-            // Answered under an older wording: the stored leading roles still stand.
             throw RequestError.conflict("this profile was answered on questionnaire version \(profile.questionnaireVersion); answer again")
         }
         return try dto(profile, result: result, questionnaire: questionnaire)
+    }
+
+    /// A team's mix: how many members lead with each role; counts only, never names.
+    static func mix(of teamId: UUID, on db: any Database) async throws -> RoleMixDTO {
+        let members = try await PeopleAccess.members(of: [teamId], on: db)
+        let profiles = try await members.isEmpty ? [] : RoleProfile.query(on: db).filter(\.$userId ~~ Array(members)).all()
+        var counts = Dictionary(uniqueKeysWithValues: TeamRole.allCases.map { ($0.rawValue, 0) })
+        for profile in profiles { counts[profile.primaryRole, default: 0] += 1 }
+        return RoleMixDTO(teamId: teamId, members: members.count, profiles: profiles.count, counts: counts)
     }
 
     @Sendable static func roleMix(req: Request) async throws -> RoleMixDTO {
         _ = try req.staff(atLeast: .manager)
         let teamId = try req.id("teamID", of: "team")
         guard try await Team.find(teamId, on: req.db) != nil else { throw RequestError.notFound("team") }
-        let members = try await PeopleAccess.members(of: [teamId], on: req.db)
-        let profiles = try await members.isEmpty ? [] : RoleProfile.query(on: req.db).filter(\.$userId ~~ Array(members)).all()
-        var counts = Dictionary(uniqueKeysWithValues: TeamRole.allCases.map { ($0.rawValue, 0) })
-        for profile in profiles { counts[profile.primaryRole, default: 0] += 1 }
-        return RoleMixDTO(teamId: teamId, members: members.count, profiles: profiles.count, counts: counts)
+        return try await mix(of: teamId, on: req.db)
     }
 
     private static func storedAnswers(_ profile: RoleProfile) throws -> [String: String] {

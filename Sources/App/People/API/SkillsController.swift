@@ -40,29 +40,32 @@ enum SkillsController {
     @Sendable static func assess(req: Request) async throws -> Response {
         let viewer = try req.staff()
         let userId = try req.id("userID", of: "user")
-        guard userId == viewer.id else { throw PeopleError.notYours("only the person themselves assesses their skills; leads confirm them") }
         let input = try req.content.decode(AssessRequest.self)
+        let (dto, created) = try await req.write { db in try await assess(input, for: userId, by: viewer, on: db) }
+        return try await dto.encodeResponse(status: created ? .created : .ok, for: req)
+    }
+
+    /// Stores a self-assessment; returns the level and whether it is the person's first in that skill.
+    static func assess(_ input: AssessRequest, for userId: UUID, by viewer: User, on db: any Database, now: Date = Date()) async throws -> (UserSkillDTO, Bool) {
+        guard userId == viewer.id else { throw PeopleError.notYours("only the person themselves assesses their skills; leads confirm them") }
         let name = try PeopleInput.text(input.name, field: "name", max: 100)
         let level = try checkLevel(input.level)
-        let (dto, created) = try await req.write { db in
-            var skill = try await Skill.query(on: db).filter(\.$nameNormalized == name.lowercased()).first()
-            if skill == nil {
-                guard let kind = input.kind else {
-                    throw PeopleError.invalid(field: "kind", reason: "a new skill needs its kind: product, technical or emotional")
-                }
-                let new = Skill(name: name, kind: kind, at: Date())
-                try await new.create(on: db)
-                skill = new
+        var skill = try await Skill.query(on: db).filter(\.$nameNormalized == name.lowercased()).first()
+        if skill == nil {
+            guard let kind = input.kind else {
+                throw PeopleError.invalid(field: "kind", reason: "a new skill needs its kind: product, technical or emotional")
             }
-            let skillId = try skill!.requireID()
-            let existing = try await UserSkill.query(on: db).filter(\.$userId == userId).filter(\.$skillId == skillId).first()
-            let entry = existing ?? UserSkill(userId: userId, skillId: skillId, selfLevel: level, at: Date())
-            entry.selfLevel = level
-            entry.updatedAt = Date()
-            try await entry.save(on: db)
-            return (try UserSkillDTO(entry, skill: skill!), existing == nil)
+            let new = Skill(name: name, kind: kind, at: now)
+            try await new.create(on: db)
+            skill = new
         }
-        return try await dto.encodeResponse(status: created ? .created : .ok, for: req)
+        let skillId = try skill!.requireID()
+        let existing = try await UserSkill.query(on: db).filter(\.$userId == userId).filter(\.$skillId == skillId).first()
+        let entry = existing ?? UserSkill(userId: userId, skillId: skillId, selfLevel: level, at: now)
+        entry.selfLevel = level
+        entry.updatedAt = now
+        try await entry.save(on: db)
+        return (try UserSkillDTO(entry, skill: skill!), existing == nil)
     }
 
     /// A lead of the person's team, a manager or an admin confirms a level; never one's own.
@@ -70,23 +73,26 @@ enum SkillsController {
         let viewer = try req.staff(atLeast: .lead)
         let userId = try req.id("userID", of: "user")
         let skillId = try req.id("skillID", of: "skill")
-        guard userId != viewer.id else { throw PeopleError.confirmOwnSkill }
         let input = try req.content.decode(ConfirmRequest.self)
-        let level = try checkLevel(input.level)
-        return try await req.write { db in
-            guard try await PeopleAccess.leadsOrManages(userId, viewer: viewer, on: db) else {
-                throw RequestError.forbidden("a lead confirms the skills of the teams they lead")
-            }
-            guard let skill = try await Skill.find(skillId, on: db),
-                  let entry = try await UserSkill.query(on: db).filter(\.$userId == userId).filter(\.$skillId == skillId).first()
-            else { throw RequestError.notFound("skill") }
-            entry.confirmedLevel = level
-            entry.confirmedBy = try viewer.requireID()
-            entry.confirmedAt = Date()
-            entry.updatedAt = Date()
-            try await entry.save(on: db)
-            return try UserSkillDTO(entry, skill: skill)
+        return try await req.write { db in try await confirm(skillId, of: userId, level: input.level, by: viewer, on: db) }
+    }
+
+    static func confirm(_ skillId: UUID, of userId: UUID, level rawLevel: Int?, by viewer: User, on db: any Database, now: Date = Date()) async throws -> UserSkillDTO {
+        guard viewer.role >= .lead else { throw RequestError.forbidden("this needs the lead role or higher") }
+        guard userId != viewer.id else { throw PeopleError.confirmOwnSkill }
+        let level = try checkLevel(rawLevel)
+        guard try await PeopleAccess.leadsOrManages(userId, viewer: viewer, on: db) else {
+            throw RequestError.forbidden("a lead confirms the skills of the teams they lead")
         }
+        guard let skill = try await Skill.find(skillId, on: db),
+              let entry = try await UserSkill.query(on: db).filter(\.$userId == userId).filter(\.$skillId == skillId).first()
+        else { throw RequestError.notFound("skill") }
+        entry.confirmedLevel = level
+        entry.confirmedBy = try viewer.requireID()
+        entry.confirmedAt = now
+        entry.updatedAt = now
+        try await entry.save(on: db)
+        return try UserSkillDTO(entry, skill: skill)
     }
 
     static func dtos(of userId: UUID, on db: any Database) async throws -> [UserSkillDTO] {

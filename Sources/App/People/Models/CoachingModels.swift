@@ -70,8 +70,17 @@ final class CoachingAction: Model, @unchecked Sendable {
     @Field(key: "description") var actionDescription: String
     @OptionalField(key: "due_on") var dueOn: String?
     @Field(key: "position") var position: Int
+    /// When the coach or the agent marked it done; nil while open.
+    @OptionalField(key: "done_at") var doneAt: Date?
+    @OptionalField(key: "done_by") var doneBy: UUID?
 
     init() {}
+
+    /// Open, and its due day has passed.
+    func isOverdue(today: String) -> Bool {
+        guard doneAt == nil, let dueOn else { return false }
+        return dueOn < today
+    }
 
     init(sessionId: UUID, description: String, dueOn: String?, position: Int) {
         self.sessionId = sessionId

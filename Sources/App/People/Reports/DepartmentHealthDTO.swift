@@ -148,26 +148,12 @@ enum HealthReportsController {
         return try await report.encodeResponse(for: req)
     }
 
-    struct CoachingReport: Content {
-        let from: String
-        let to: String
-        let teamId: UUID?
-        let targetMinutesPerDay: Double
-        let coaches: [CoachingFigures.Figure]
-
-        enum CodingKeys: String, CodingKey {
-            case from, to, coaches
-            case teamId = "team_id", targetMinutesPerDay = "target_minutes_per_day"
-        }
-    }
+    typealias CoachingReport = App.CoachingReport
 
     @Sendable static func coaching(req: Request) async throws -> CoachingReport {
         let viewer = try req.staff(atLeast: .lead)
         let period = try ReportPeriod.resolve(req)
         let scope = try await ReportScope.resolve(req, viewer: viewer)
-        let settings = try await DepartmentHealthSettings.load(on: req.db)
-        return CoachingReport(
-            from: period.from, to: period.to, teamId: scope.teamId, targetMinutesPerDay: settings.coachingTargetMinutesPerDay,
-            coaches: try await CoachingFigures.compute(scope: scope, period: period, settings: settings, on: req.db))
+        return try await CoachingReport.build(scope: scope, period: period, viewer: viewer, on: req.db)
     }
 }

@@ -107,3 +107,9 @@
     });
   }
 })();
+
+// People pages: a "Print" button for reports (no inline script under the CSP).
+document.addEventListener("click", function (event) {
+  var button = event.target && event.target.closest && event.target.closest("[data-print]");
+  if (button) { event.preventDefault(); window.print(); }
+});

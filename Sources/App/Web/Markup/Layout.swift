@@ -16,6 +16,31 @@ enum Layout {
         isCurrent ? " aria-current=\"page\"" : .empty
     }
 
+    /// The people section of the sidebar: everyone's own growth pages, and the team reports for
+    /// leads and up (the same role rule as the reports themselves).
+    static func peopleLinks(_ frame: DeskFrame) -> [Markup] {
+        var links: [(String, String, String)] = [
+            ("people-me", "/desk/people/me", "My profile"),
+            ("people-kudos", "/desk/people/kudos", "Kudos"),
+            ("people-coaching", "/desk/people/coaching", "Coaching"),
+            ("people-duties", "/desk/people/duties", "Duty log"),
+            ("people-learning", "/desk/people/learning", "Learning log"),
+            ("people-skills", "/desk/people/skills", "Skills"),
+            ("people-projects", "/desk/people/projects", "Projects"),
+            ("people-careers", "/desk/people/careers", "Careers & alumni"),
+            ("people-role", "/desk/people/role-profile", "Team-role profile"),
+            ("people-insights", "/desk/people/insights", "Insights"),
+            ("people-frictions", "/desk/people/frictions", "Policy friction"),
+        ]
+        if frame.user.role >= .lead {
+            links.append(("people-health", "/desk/people/health", "Department health"))
+            links.append(("people-load", "/desk/people/load", "Emotional load"))
+        }
+        return links.map { key, href, title in
+            "<li><a href=\"\(href)\"\(current(frame.active == key))>\(title)</a></li>"
+        }
+    }
+
     static func document(_ request: Request, title: String, bodyClass: String, body: Markup) -> Markup {
         """
         <!doctype html>
@@ -55,6 +80,7 @@ enum Layout {
             adminLinks.append("<li><a href=\"/admin/tokens\"\(current(frame.active == "admin-tokens"))>API tokens</a></li>")
             adminLinks.append("<li><a href=\"/admin/settings\"\(current(frame.active == "admin-settings"))>Settings</a></li>")
         }
+        let people = peopleLinks(frame)
         let admin: Markup = adminLinks.isEmpty ? .empty : "<h2 class=\"nav-title\">Admin</h2><ul class=\"nav\">\(adminLinks)</ul>"
         let noSaved: Markup = "<li class=\"muted small pad\">None yet: filter a view, then save it.</li>"
         return document(request, title: title, bodyClass: "desk", body: """
@@ -76,6 +102,8 @@ enum Layout {
                 <ul class="nav">\(views)\(JourneyNav.links(frame))</ul>
                 <h2 class="nav-title">Saved filters</h2>
                 <ul class="nav">\(saved.isEmpty ? [noSaved] : saved)</ul>
+                <h2 class="nav-title">People</h2>
+                <ul class="nav">\(people)</ul>
                 \(admin)
               </nav>
               <main id="main" class="content">

@@ -1,0 +1,134 @@
+import Fluent
+import FrontlineCore
+import Vapor
+
+/// `/desk/people/health?team_id=&from=&to=`: "a customer service department, or an office
+/// management department?" (seed 002), for leads (their teams), managers and admins: where each
+/// person's week goes, the verdict in words, office work other departments handed over, how much
+/// the managers coach, and the trend. Printable, and downloadable as CSV from the same report.
+enum HealthPage {
+    @Sendable static func show(req: Request) async throws -> Response {
+        let (report, teams) = try await load(req)
+        return try await render(req, report: report, teams: teams).response()
+    }
+
+    /// The same rows as the API's CSV (`DepartmentHealthDTO.csvRows`).
+    @Sendable static func csv(req: Request) async throws -> Response {
+        let (report, _) = try await load(req)
+        return CSV.response(report.csvRows, filename: "department-health-\(report.from)-\(report.to).csv")
+    }
+
+    private static func load(_ req: Request) async throws -> (DepartmentHealthDTO, [Team]) {
+        let viewer = try req.deskUser()
+        guard viewer.role >= .lead else { throw WebError.forbidden("The department-health report is for leads, managers and admins.") }
+        let period = try ReportPeriod.resolve(req)
+        let scope = try await ReportScope.resolve(req, viewer: viewer)
+        let settings = try await DepartmentHealthSettings.load(on: req.db)
+        let report = try await DepartmentHealthReport(scope: scope, period: period, settings: settings, db: req.db).build()
+        let teams = try await TeamPicker.teams(for: viewer, on: req.db)
+        return (report, teams)
+    }
+
+    /// The verdict in words, kind and plain.
+    static func verdict(_ verdict: HealthVerdict?) -> Markup {
+        switch verdict {
+        case .service: "<span class=\"badge ok\">Customer service</span>"
+        case .drifting: "<span class=\"badge warn\">Drifting into office work</span>"
+        case .officeManagement: "<span class=\"badge warn strong\">Office management</span>"
+        case nil: "<span class=\"muted\">No time logged</span>"
+        }
+    }
+
+    static func verdictSentence(_ split: DepartmentHealthDTO.Split, settings: DepartmentHealthSettings) -> String {
+        let share = PeopleWeb.percent(split.serviceShare)
+        return switch split.verdict {
+        case .service: "A customer service department: \(share) of the working time (without coaching and development) goes to customers."
+        case .drifting: "Drifting: only \(share) of the working time goes to customers; below \(PeopleWeb.percent(settings.serviceThreshold)) office work starts taking over. Look at the duties handed over below."
+        case .officeManagement: "An office management department: only \(share) of the working time goes to customers, below \(PeopleWeb.percent(settings.driftingThreshold)). Customers come second to reports and favours for other departments."
+        case nil: "No duties or ticket work logged in this period yet: ask everyone to fill in their duty log."
+        }
+    }
+
+    private static func render(_ req: Request, report: DepartmentHealthDTO, teams: [Team]) async throws -> Markup {
+        let query = "team_id=\(report.teamId?.uuidString ?? "")&from=\(report.from)&to=\(report.to)"
+        let people: [Markup] = report.people.map { split(req, $0) }
+        let names = try await PeopleWeb.names(report.handedOver.flatMap { $0.duties.map(\.userId) }, on: req.db)
+        let handed: [Markup] = report.handedOver.map { department in
+            let duties: [Markup] = department.duties.map { "<li>\($0.name) <span class=\"muted\">(\(names[$0.userId] ?? ""), \(PeopleWeb.minutes($0.minutesPerWeek)) a week)</span></li>" }
+            return "<tr><td>\(department.department)</td><td class=\"num\">\(PeopleWeb.minutes(department.minutesPerWeek))</td><td><ul class=\"plain-list\">\(duties)</ul></td></tr>"
+        }
+        let coaching: [Markup] = report.coaching.map { coach in
+            let perDay = coach.minutesPerWorkingDay.map { PeopleWeb.minutes($0) } ?? "–"
+            let meets: Markup = switch coach.meetsTarget {
+            case true?: "<span class=\"badge ok\">On target</span>"
+            case false?: "<span class=\"badge warn\">\(PeopleWeb.minutes(coach.shortfallPerDay ?? 0)) a day short</span>"
+            case nil: "<span class=\"muted\">–</span>"
+            }
+            return "<tr><td>\(coach.name)</td><td class=\"num\">\(coach.sessions)</td><td class=\"num\">\(perDay)</td><td class=\"num\">\(PeopleWeb.minutes(coach.minutesPerWeek))</td><td>\(meets)</td></tr>"
+        }
+        let trend: [Markup] = (report.trend.map { point in
+            "<tr><td>\(PeopleWeb.day(point.from)) – \(PeopleWeb.day(point.to))</td><td class=\"num\">\(PeopleWeb.minutes(point.customerMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(point.officeMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(point.coachingMinutes))</td><td class=\"num\">\(PeopleWeb.percent(point.customerShare))</td><td>\(verdict(point.verdict))</td></tr>"
+        }) + ["<tr class=\"current\"><td>This period</td><td class=\"num\">\(PeopleWeb.minutes(report.total.customerMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(report.total.officeMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(report.total.coachingMinutes))</td><td class=\"num\">\(PeopleWeb.percent(report.total.customerShare))</td><td>\(verdict(report.total.verdict))</td></tr>"]
+        let noHanded: Markup = "<tr class=\"empty\"><td colspan=\"3\">No office work handed over by other departments in this period.</td></tr>"
+        let noCoaches: Markup = "<tr class=\"empty\"><td colspan=\"5\">No leads or managers in this scope.</td></tr>"
+        return try await PeopleWeb.page(req, active: "people-health", title: "Department health", main: """
+            <div class="page-head"><h1>Department health</h1>
+              <p class="no-print"><a class="button secondary" href="/desk/people/health.csv?\(query)" download>Download CSV</a> <button type="button" class="secondary" data-print>Print</button></p></div>
+            \(TeamPicker.form(action: "/desk/people/health", teams: teams, teamId: report.teamId, from: report.from, to: report.to))
+            <p class="meta">\(PeopleWeb.day(report.from)) to \(PeopleWeb.day(report.to)), \(report.days) days. All figures are per week, averaged over the period.</p>
+            <p class="callout verdict">\(verdict(report.total.verdict)) \(verdictSentence(report.total, settings: report.settings))</p>
+            <h2>Where the time goes</h2>
+            <table class="tickets health"><caption class="visually-hidden">Minutes per week by person</caption>
+              <thead><tr><th scope="col">Person</th><th scope="col" class="num">Customers</th><th scope="col" class="num">Office</th><th scope="col" class="num">Coaching</th><th scope="col" class="num">Development</th><th scope="col" class="num">Other</th><th scope="col" class="num">Total</th><th scope="col" class="num">Customer share</th><th scope="col">Verdict</th></tr></thead>
+              <tbody>\(people)</tbody>
+              <tfoot>\(split(req, report.total))</tfoot></table>
+            <h2>Office work handed over by other departments</h2>
+            <table class="tickets"><thead><tr><th scope="col">Department</th><th scope="col" class="num">Per week</th><th scope="col">Duties</th></tr></thead>
+              <tbody>\(handed.isEmpty ? [noHanded] : handed)</tbody></table>
+            <h2>How much the leads and managers coach</h2>
+            <p class="meta">Target: \(PeopleWeb.minutes(report.settings.coachingTargetMinutesPerDay)) a working day.</p>
+            <table class="tickets"><thead><tr><th scope="col">Coach</th><th scope="col" class="num">Sessions</th><th scope="col" class="num">Per working day</th><th scope="col" class="num">Per week</th><th scope="col">Against target</th></tr></thead>
+              <tbody>\(coaching.isEmpty ? [noCoaches] : coaching)</tbody></table>
+            <h2>Trend</h2>
+            <table class="tickets"><thead><tr><th scope="col">Period</th><th scope="col" class="num">Customers</th><th scope="col" class="num">Office</th><th scope="col" class="num">Coaching</th><th scope="col" class="num">Customer share</th><th scope="col">Verdict</th></tr></thead>
+              <tbody>\(trend)</tbody></table>
+            """)
+    }
+
+    private static func split(_ req: Request, _ split: DepartmentHealthDTO.Split) -> Markup {
+        let name: Markup = split.userId.map { "<a href=\"/desk/people/duties?user_id=\($0)\">\(split.name)</a>" } ?? "<strong>\(split.name)</strong>"
+        return """
+            <tr><th scope="row">\(name)</th><td class="num">\(PeopleWeb.minutes(split.customerMinutes))</td><td class="num">\(PeopleWeb.minutes(split.officeMinutes))</td>\
+            <td class="num">\(PeopleWeb.minutes(split.coachingMinutes))</td><td class="num">\(PeopleWeb.minutes(split.developmentMinutes))</td>\
+            <td class="num">\(PeopleWeb.minutes(split.otherMinutes))</td><td class="num">\(PeopleWeb.minutes(split.totalMinutes))</td>\
+            <td class="num">\(PeopleWeb.percent(split.customerShare))</td><td>\(verdict(split.verdict))</td></tr>
+            """
+    }
+}
+
+/// The team and period picker of the people reports: a lead picks among the teams they lead, a
+/// manager or admin among all (or the whole department).
+enum TeamPicker {
+    static func teams(for viewer: User, on db: any Database) async throws -> [Team] {
+        let query = Team.query(on: db).sort(\.$name)
+        if !viewer.role.managesPeople { query.filter(\.$id ~~ (try await PeopleAccess.teamsLed(by: viewer, on: db))) }
+        return try await query.all()
+    }
+
+    static func form(action: String, teams: [Team], teamId: UUID?, from: String?, to: String?, extra: Markup = .empty) -> Markup {
+        let options = [("", "All my people")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }
+        let period: Markup = if let from, let to {
+            """
+            <label for="from">From</label><input id="from" name="from" type="date" value="\(from)">
+            <label for="to">To</label><input id="to" name="to" type="date" value="\(to)">
+            """
+        } else { .empty }
+        return """
+            <form method="get" action="\(action)" class="filters no-print">
+              <label for="team">Team</label><select id="team" name="team_id">\(Format.options(options, selected: teamId?.uuidString ?? ""))</select>
+              \(period)\(extra)
+              <button type="submit" class="secondary">Show</button>
+            </form>
+            """
+    }
+}
