@@ -152,10 +152,9 @@ struct WebPeopleCoachingTests {
             let web = try await f.browser(f.ben)
             let page = try await web.get("/desk/tickets/\(ticket.number)").body.string
             #expect(page.contains("action=\"/desk/tickets/\(ticket.number)/coaching-queue\""))
-            #expect(page.contains("/desk/people/learning?ticket=\(ticket.number)"))
             let sent = try await web.post("/desk/tickets/\(ticket.number)/coaching-queue", ["reason": "A hold with no time given"])
             #expect(sent.status == .seeOther)
-            #expect(sent.location == "/desk/tickets/\(ticket.number)#coaching")
+            #expect(sent.location == "/desk/tickets/\(ticket.number)?done=coaching#after-ticket")
             let item = try #require(try await CoachingQueueItem.query(on: desk.app.db).first())
             #expect((item.ticketId, item.agentId, item.raisedBy, item.reason) == (ticket.id, ada, try f.ben.user.requireID(), "A hold with no time given"))
             #expect(try await web.post("/desk/tickets/\(ticket.number)/coaching-queue", ["reason": " "]).status == .unprocessableEntity)
