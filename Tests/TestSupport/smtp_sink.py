@@ -23,7 +23,8 @@ def main():
     parser.add_argument("--auth")
     parser.add_argument("--data-reply")
     parser.add_argument("--silent", action="store_true")
-    parser.add_argument("--lifetime", type=float, default=60.0)
+    # A safety net only: the sink exits as soon as its test lets go of it (stdin closes).
+    parser.add_argument("--lifetime", type=float, default=900.0)
     parser.add_argument("--port", type=int, help="listen here instead of on a free port")
     parser.add_argument("--tls", help="CERT,KEY: offer and require STARTTLS; AUTH only after it")
     args = parser.parse_args()

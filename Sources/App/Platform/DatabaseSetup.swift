@@ -36,7 +36,7 @@ extension Application {
                 // transaction waiting on a row lock must not starve the requests behind it.
                 databases.use(
                     .postgres(
-                        configuration: try SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: 4,
+                        configuration: try SQLPostgresConfiguration(url: url), maxConnectionsPerEventLoop: config.databaseConnectionsPerEventLoop,
                         connectionPoolTimeout: .seconds(config.databasePoolTimeoutSeconds), sqlLogLevel: .trace),
                     as: .psql)
             } catch {

@@ -21,6 +21,8 @@ public struct FrontlineConfig: Sendable {
     public var mail: MailSettings
     /// How long a request may wait for a database connection (PostgreSQL pool) before failing.
     public var databasePoolTimeoutSeconds: Int64 = 30
+    /// PostgreSQL connections each event loop may open (so at most this × cores per instance).
+    public var databaseConnectionsPerEventLoop = 4
     /// Seconds between the scheduler's looks for due work (promises, escalations, SLA clocks).
     public var schedulerInterval: Double
     /// The shared secret phone systems sign call events with; calls are off while unset.

@@ -29,6 +29,8 @@ struct TestDesk {
             var config = FrontlineConfig(dataDirectory: database.dataDirectory, database: database.config, bcryptCost: 4, logLevel: "error", mail: mail)
             // The whole suite runs at once on CI's two cores: requests may wait long for a connection.
             config.databasePoolTimeoutSeconds = 180
+            // Every test is its own app with its own pool, all at once against one server: keep each small.
+            config.databaseConnectionsPerEventLoop = 1
             try await configure(app, config)
             try await app.autoMigrate()
             try await body(TestDesk(app: app))
