@@ -237,6 +237,7 @@ func routes(_ app: Application) throws {
     desk.post("desk", "tickets", ":number", "learning", use: AfterTicketController.learning)
     desk.post("desk", "tickets", ":number", "insights", use: AfterTicketController.insight)
     desk.post("desk", "tickets", ":number", "policy-frictions", use: AfterTicketController.friction)
+    desk.post("desk", "tickets", ":number", "customer-kudos", use: AfterTicketController.customerKudos)
     desk.get("desk", "views", "runaround", use: JourneyViewsController.runaround)
     desk.get("desk", "views", "promises", use: JourneyViewsController.promises)
     desk.get("desk", "stream", "tickets", ":number", use: DeskStream.ticket)

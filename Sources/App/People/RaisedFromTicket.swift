@@ -83,6 +83,32 @@ enum RaisedFromTicket {
         return friction
     }
 
+    /// A customer's thanks (a satisfaction comment, a thank-you reply) turned into kudos by a lead,
+    /// quoting the customer, for the person who earned it.
+    static func customerKudos(
+        to toUserId: UUID?, ticketId: UUID, messageId: Int?, quote rawQuote: String?, value: KudosValue?, by lead: User, on db: any Database
+    ) async throws -> Kudos {
+        guard let toUserId else { throw RequestError(.unprocessableEntity, "missing_field", "to_user_id is required", field: "to_user_id") }
+        let quote = try PeopleInput.text(rawQuote, field: "quote", max: 2000)
+        _ = try await PeopleAccess.user(toUserId, on: db, field: "to_user_id")
+        guard let ticket = try await Ticket.find(ticketId, on: db) else {
+            throw PeopleError.invalid(field: "ticket_id", reason: "no ticket has that id")
+        }
+        if let messageId {
+            guard let message = try await Message.find(messageId, on: db), message.ticketId == ticketId,
+                message.authorType == Actor.Kind.customer.rawValue
+            else { throw PeopleError.invalid(field: "message_id", reason: "message_id must be a message the customer wrote on this ticket") }
+        }
+        let customer = try await Customer.find(ticket.requesterId, on: db)
+        let kudos = Kudos(
+            toUserId: toUserId, fromUserId: try lead.requireID(), source: .customer, value: value,
+            message: "Thanks from \(customer?.name ?? "a customer") on ticket #\(ticket.number)", quote: quote,
+            ticketId: ticketId, messageId: messageId, at: Date())
+        try await kudos.create(on: db)
+        return kudos
+    }
+
+
     /// Revenue in whole cents; negative amounts or more than two decimals are refused.
     static func cents(_ amount: Decimal?) throws -> Int {
         guard let amount else { return 0 }

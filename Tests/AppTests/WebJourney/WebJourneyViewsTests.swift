@@ -148,6 +148,44 @@ struct WebJourneyViewsTests {
         }
     }
 
+    @Test func aLeadTurnsTheCustomersThanksIntoKudosAgentsCannot() async throws {
+        try await TestDesk.run { desk in
+            let (owner, token) = try await desk.staff(.agent, name: "Owen Owner")
+            let pat = try await desk.customer(email: "pat@example.test")
+            let ticket = try await desk.createTicket(token: token, email: "pat@example.test")
+            _ = try await desk.send(.POST, "/api/v1/tickets/\(ticket.id)/assign", token: token, json: ["owner_id": try owner.requireID()])
+            let thanks = try await desk.send(.POST, "/api/v1/tickets/\(ticket.id)/messages", token: pat.token, json: ["body": "Owen fixed it <in minutes>, thank you!"])
+            #expect(thanks.status == .created)
+            let messageId = try #require(try await Message.query(on: desk.app.db).filter(\.$body == "Owen fixed it <in minutes>, thank you!").first()?.id)
+            let base = "/desk/tickets/\(ticket.number)"
+
+            let agent = WebClient(desk)
+            try await agent.signInStaff(.agent)
+            #expect(!(try await agent.get(base).body.string.contains("/customer-kudos")))
+            #expect(try await agent.post("\(base)/customer-kudos", ["to_user_id": owner.id!.uuidString, "quote": "x"]).status == .forbidden)
+
+            let lead = WebClient(desk)
+            try await lead.signInStaff(.lead, name: "Lee Lead")
+            let page = try await lead.get(base).body.string
+            #expect(page.contains("action=\"\(base)/customer-kudos\""))
+            #expect(page.contains("<option value=\"\(owner.id!.uuidString)\" selected>Owen Owner</option>"))
+            #expect(page.contains("Owen fixed it &lt;in minutes&gt;, thank you!"))
+            let empty = try await lead.post("\(base)/customer-kudos", ["to_user_id": owner.id!.uuidString, "value": "empathy", "quote": " "])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(empty.body.string.contains("quote must be 1 to 2000 characters"))
+            #expect(empty.body.string.contains("<option value=\"empathy\" selected>"))
+            let sent = try await lead.post("\(base)/customer-kudos", [
+                "message_id": String(messageId), "to_user_id": owner.id!.uuidString, "value": "empathy", "quote": "Owen fixed it in minutes",
+            ])
+            #expect(sent.status == .seeOther)
+            #expect(sent.headers.first(name: .location) == "\(base)?done=kudos#after-ticket")
+            let kudos = try #require(try await Kudos.query(on: desk.app.db).first())
+            #expect(kudos.toUserId == owner.id && kudos.source == .customer && kudos.value == .empathy && kudos.messageId == messageId)
+            #expect(kudos.quote == "Owen fixed it in minutes" && kudos.ticketId == ticket.id)
+            #expect(try await lead.get("/desk/people/\(owner.id!.uuidString)").body.string.contains("Owen fixed it in minutes"))
+        }
+    }
+
     @Test func customersNeverReachTheJourneyPages() async throws {
         try await TestDesk.run { desk in
             let fixture = try await JourneyFixture.make(desk)

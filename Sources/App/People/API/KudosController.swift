@@ -69,26 +69,11 @@ enum KudosController {
     @Sendable static func fromCustomer(req: Request) async throws -> Response {
         let lead = try req.staff(atLeast: .lead)
         let input = try req.content.decode(FromCustomerRequest.self)
-        guard let toUserId = input.toUserId else { throw missing("to_user_id") }
+        guard input.toUserId != nil else { throw missing("to_user_id") }
         guard let ticketId = input.ticketId else { throw missing("ticket_id") }
-        let quote = try PeopleInput.text(input.quote, field: "quote", max: 2000)
         let kudos = try await req.write { db in
-            _ = try await PeopleAccess.user(toUserId, on: db, field: "to_user_id")
-            guard let ticket = try await Ticket.find(ticketId, on: db) else {
-                throw PeopleError.invalid(field: "ticket_id", reason: "no ticket has that id")
-            }
-            if let messageId = input.messageId {
-                guard let message = try await Message.find(messageId, on: db), message.ticketId == ticketId,
-                      message.authorType == Actor.Kind.customer.rawValue
-                else { throw PeopleError.invalid(field: "message_id", reason: "message_id must be a message the customer wrote on this ticket") }
-            }
-            let customer = try await Customer.find(ticket.requesterId, on: db)
-            let kudos = Kudos(
-                toUserId: toUserId, fromUserId: try lead.requireID(), source: .customer, value: input.value,
-                message: "Thanks from \(customer?.name ?? "a customer") on ticket #\(ticket.number)", quote: quote,
-                ticketId: ticketId, messageId: input.messageId, at: Date())
-            try await kudos.create(on: db)
-            return kudos
+            try await RaisedFromTicket.customerKudos(
+                to: input.toUserId, ticketId: ticketId, messageId: input.messageId, quote: input.quote, value: input.value, by: lead, on: db)
         }
         return try await KudosPresenter.dtos([kudos], on: req.db)[0].encodeResponse(status: .created, for: req)
     }

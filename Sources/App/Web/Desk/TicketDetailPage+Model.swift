@@ -29,7 +29,7 @@ struct TicketDetailPage {
             case reply, note, update, handoff
             // The journey panels and the "after this ticket" forms (Journey/).
             case promise, promiseChange = "promise-change", escalate, transferNote = "transfer-note", document
-            case coaching, learning, insight, friction
+            case coaching, learning, insight, friction, kudos
         }
         let form: Form
         let message: String

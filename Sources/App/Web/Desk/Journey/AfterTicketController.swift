@@ -79,4 +79,39 @@ enum AfterTicketController {
                 by: user, on: db)
         }
     }
+
+    struct KudosForm: Content {
+        let messageId: String?
+        let toUserId: String?
+        let value: String?
+        let quote: String?
+
+        enum CodingKeys: String, CodingKey {
+            case value, quote
+            case messageId = "message_id", toUserId = "to_user_id"
+        }
+    }
+
+    /// Leads and up, as `POST /api/v1/kudos/from-customer`.
+    @Sendable static func customerKudos(req: Request) async throws -> Response {
+        let user = try req.deskUser()
+        guard user.role >= .lead else { throw WebError.forbidden("Turning a customer's thanks into kudos is for leads and managers.") }
+        let form = try req.content.decode(KudosForm.self)
+        let values = ["message_id": form.messageId ?? "", "to_user_id": form.toUserId ?? "", "value": form.value ?? "", "quote": form.quote ?? ""]
+        return try await JourneyForms.submit(req, form: .kudos, values: values, done: "kudos", anchor: "after-ticket") { db, ticket in
+            var messageId: Int?
+            if let raw = form.messageId?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+                guard let id = Int(raw) else { throw RequestError.invalid("message_id", "message_id is not a message of this ticket") }
+                messageId = id
+            }
+            var value: KudosValue?
+            if let raw = form.value, !raw.isEmpty {
+                guard let known = KudosValue(rawValue: raw) else { throw RequestError.invalid("value", "'\(raw)' is not one of the values") }
+                value = known
+            }
+            _ = try await RaisedFromTicket.customerKudos(
+                to: try JourneyForms.uuid(form.toUserId, field: "to_user_id"), ticketId: try ticket.requireID(), messageId: messageId,
+                quote: form.quote, value: value, by: user, on: db)
+        }
+    }
 }

@@ -11,6 +11,7 @@ extension TicketDetailPage {
         "escalated": "Escalated.", "transfer-note": "Transfer note added.", "document": "Document attached to the customer's record.",
         "coaching": "Sent to the coaching queue.", "learning": "Saved to your learning log.",
         "insight": "Insight raised.", "friction": "Policy friction flagged.",
+        "kudos": "The customer's thanks are on the kudos wall.",
     ]
 
     var doneNotice: Markup {
@@ -20,12 +21,12 @@ extension TicketDetailPage {
 
     func afterTicketPanel(_ request: Request) -> Markup {
         let base = "/desk/tickets/\(ticket.number)"
-        let forms: [FormProblem.Form] = [.coaching, .learning, .insight, .friction]
+        let forms: [FormProblem.Form] = [.coaching, .learning, .insight, .friction, .kudos]
         let open: Markup = problem.map { forms.contains($0.form) } == true ? " open" : .empty
         let topics = LearningTopic.allCases.map { ($0.rawValue, JourneyFormat.word($0.rawValue)) }
         return """
             <details class="panel after-ticket" id="after-ticket"\(open)>
-              <summary><strong>After this ticket</strong> <span class="muted small">coaching, learning, insights, policy friction</span></summary>
+              <summary><strong>After this ticket</strong> <span class="muted small">coaching, learning, insights, policy friction, customer thanks</span></summary>
               <div class="after-grid">
                 <form method="post" action="\(base)/coaching-queue" class="stack">\(request.csrfField)
                   <h3>Send to coaching queue</h3>
@@ -65,8 +66,38 @@ extension TicketDetailPage {
                   <input id="friction-revenue" name="revenue_at_risk" inputmode="decimal" value="\(value(.friction, "revenue_at_risk"))">
                   <button type="submit" class="secondary">Flag friction</button>
                 </form>
+                \(customerKudosForm(request, base: base))
               </div>
             </details>
+            """
+    }
+
+    /// For leads: a customer's thank-you on this ticket becomes kudos for whoever earned it (seed
+    /// 004: recognition all year, in the customer's own words).
+    private func customerKudosForm(_ request: Request, base: String) -> Markup {
+        guard let user = request.webUser, user.role >= .lead else { return .empty }
+        let thanks = messages.values.filter { $0.authorType == Actor.Kind.customer.rawValue && $0.visibility == .public }
+            .sorted { ($0.id ?? 0) > ($1.id ?? 0) }
+        let messageOptions = [("", "No particular message")] + thanks.map { message in
+            (String(message.id ?? 0), "\(Format.absolute(message.createdAt, zone: settings.zone)): \(message.body.prefix(60))")
+        }
+        let people = staff.map { ($0.id?.uuidString ?? "", $0.name) }
+        let chosenPerson = value(.kudos, "to_user_id").isEmpty ? (ticket.ownerId?.uuidString ?? "") : value(.kudos, "to_user_id")
+        let values = [("", "No particular value")] + KudosValue.allCases.map { ($0.rawValue, JourneyFormat.word($0.rawValue)) }
+        return """
+            <form method="post" action="\(base)/customer-kudos" class="stack">\(request.csrfField)
+              <h3>Customer's thanks → kudos</h3>
+              \(error(for: .kudos))
+              <label for="kudos-message-id">The customer's message</label>
+              <select id="kudos-message-id" name="message_id">\(Format.options(messageOptions, selected: value(.kudos, "message_id")))</select>
+              <label for="kudos-to-user">For</label>
+              <select id="kudos-to-user" name="to_user_id">\(Format.options(people, selected: chosenPerson))</select>
+              <label for="kudos-value">Value</label>
+              <select id="kudos-value" name="value">\(Format.options(values, selected: value(.kudos, "value")))</select>
+              <label for="kudos-quote">In the customer's words</label>
+              <textarea id="kudos-quote" name="quote" rows="2" required maxlength="2000">\(value(.kudos, "quote"))</textarea>
+              <button type="submit" class="secondary">Put on their wall</button>
+            </form>
             """
     }
 }
