@@ -17,6 +17,36 @@ struct PlatformTests {
         }
     }
 
+    /// A request waiting to answer goes ahead of background work queued before it (on SQLite's one
+    /// writer; PostgreSQL runs them side by side anyway).
+    @Test func aRequestsWriteGoesAheadOfBackgroundWork() async throws {
+        actor Order {
+            var names: [String] = []
+            func add(_ name: String) { names.append(name) }
+        }
+        try await TestDesk.run { desk in
+            let order = Order()
+            let app = desk.app
+            await withTaskGroup(of: Void.self) { group in
+                for index in 0..<12 {
+                    group.addTask {
+                        _ = try? await app.write(lane: .background) { _ in
+                            try await Task.sleep(for: .milliseconds(50))
+                            await order.add("background \(index)")
+                        }
+                    }
+                }
+                try? await Task.sleep(for: .milliseconds(30))
+                group.addTask { _ = try? await app.write { _ in await order.add("request") } }
+            }
+            let names = await order.names
+            #expect(names.count == 13)
+            // Background work goes four to a commit: the request waits for at most the batches under way.
+            let position = try #require(names.firstIndex(of: "request"))
+            #expect(position <= 8, "the request's write came after \(position) background writes")
+        }
+    }
+
     /// What we accept is on disk before we answer: WAL with a sync on every commit.
     @Test func sqliteCommitsAreDurable() async throws {
         try await TestDesk.run { desk in

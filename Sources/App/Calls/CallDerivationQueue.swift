@@ -62,7 +62,7 @@ struct CallDerivationQueue {
         let config = app.frontlineConfig
         let window = config.droppedCallWindow, lead = config.promiseReminderLead
         do {
-            return try await app.write { db in
+            return try await app.write(lane: .background) { db in
                 let claimed = try await db.sql.delete(from: Self.schema).where("call_ref", .equal, SQLBind(ref))
                     .returning("call_ref").all()
                 guard !claimed.isEmpty else { return false }

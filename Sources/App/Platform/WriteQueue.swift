@@ -10,7 +10,16 @@ import Vapor
 /// them as one transaction, each in its own savepoint: a write that fails rolls back alone, and one
 /// disk sync serves the whole batch (group commit). On PostgreSQL the server does all that itself, so
 /// each write simply runs in its own transaction, concurrently.
+///
+/// Background writes (work the desk does after it has answered, like deriving calls) wait while any
+/// answer-bound write is waiting, and go a few at a time, so a burst of background work never holds
+/// up a request that is waiting to say "accepted".
 actor WriteQueue {
+    /// Whether someone is waiting for the write to answer a request.
+    enum Lane: Sendable {
+        case foreground, background
+    }
+
     private struct Job: Sendable {
         /// Runs the write; returns what to do once the batch has committed.
         let run: @Sendable (any Database) async throws -> @Sendable () -> Void
@@ -24,9 +33,12 @@ actor WriteQueue {
 
     /// More than this many writes per commit adds latency without adding throughput.
     private static let maxBatch = 256
+    /// Background writes can be long; a few per commit keep the writer quickly free for requests.
+    private static let maxBackgroundBatch = 4
 
     private let batching: Bool
     private var pending: [Job] = []
+    private var background: [Job] = []
     private var draining = false
 
     init(batching: Bool) {
@@ -35,17 +47,20 @@ actor WriteQueue {
 
     /// Runs `body` in a transaction and returns its value once that transaction has committed.
     func write<T: Sendable>(
-        on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
+        on db: any Database, lane: Lane = .foreground, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         guard batching else { return try await db.transaction(body) }
         return try await withCheckedThrowingContinuation { continuation in
-            pending.append(
-                Job(
-                    run: { tx in
-                        let value = try await body(tx)
-                        return { continuation.resume(returning: value) }
-                    },
-                    fail: { continuation.resume(throwing: $0) }))
+            let job = Job(
+                run: { tx in
+                    let value = try await body(tx)
+                    return { continuation.resume(returning: value) }
+                },
+                fail: { continuation.resume(throwing: $0) })
+            switch lane {
+            case .foreground: pending.append(job)
+            case .background: background.append(job)
+            }
             if !draining {
                 draining = true
                 Task { await self.drain(on: db) }
@@ -54,9 +69,15 @@ actor WriteQueue {
     }
 
     private func drain(on db: any Database) async {
-        while !pending.isEmpty {
-            let batch = Array(pending.prefix(Self.maxBatch))
-            pending.removeFirst(batch.count)
+        while !pending.isEmpty || !background.isEmpty {
+            let batch: [Job]
+            if !pending.isEmpty {
+                batch = Array(pending.prefix(Self.maxBatch))
+                pending.removeFirst(batch.count)
+            } else {
+                batch = Array(background.prefix(Self.maxBackgroundBatch))
+                background.removeFirst(batch.count)
+            }
             await Self.commit(batch, on: db)
         }
         draining = false
@@ -114,9 +135,11 @@ extension Application {
         set { storage[WriteQueueKey.self] = newValue }
     }
 
-    /// Runs `body` as one durable write (see `WriteQueue`).
-    func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await writeQueue.write(on: db, body)
+    /// Runs `body` as one durable write (see `WriteQueue`); `.background` for work nobody waits on.
+    func write<T: Sendable>(
+        lane: WriteQueue.Lane = .foreground, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        try await writeQueue.write(on: db, lane: lane, body)
     }
 }
 
