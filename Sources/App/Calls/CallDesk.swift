@@ -33,9 +33,10 @@ struct CallDesk {
             .returning("id")
             .all()
         guard !inserted.isEmpty else { return nil }
-        let callId = try await insertCall(event.callId)
+        try await insertCall(event.callId)
         try await CallDerivationQueue.enqueue(event.callId, on: db, at: now)
-        return callId
+        let row = try await sql.select().column("id").from(PhoneCall.schema).where("external_id", .equal, SQLBind(event.callId)).first()
+        return try row?.decode(column: "id", as: UUID.self)
     }
 
     /// Rebuilds the call from all its events and does what has not been done yet.
@@ -100,18 +101,13 @@ struct CallDesk {
         return call
     }
 
-    /// The call's row, made by its first event whichever that is; returns its id either way (the
-    /// no-op update lets RETURNING answer for a row that already existed, in one statement).
-    @discardableResult
-    private func insertCall(_ ref: String) async throws -> UUID {
-        let row = try await db.sql.insert(into: PhoneCall.schema)
+    /// The call's row, made by its first event whichever that is.
+    private func insertCall(_ ref: String) async throws {
+        try await db.sql.insert(into: PhoneCall.schema)
             .columns("id", "external_id", "outbound_applied", "end_applied", "created_at", "updated_at")
             .values(SQLBind(UUID()), SQLBind(ref), SQLBind(false), SQLBind(false), SQLBind(now), SQLBind(now))
-            .onConflict(with: ["external_id"]) { $0.set(SQLIdentifier("external_id"), to: SQLColumn("external_id", table: PhoneCall.schema)) }
-            .returning("id")
-            .first()
-        guard let row else { throw Abort(.internalServerError, reason: "storing call \(ref) returned no row") }
-        return try row.decode(column: "id", as: UUID.self)
+            .ignoringConflicts(with: ["external_id"])
+            .run()
     }
 
     /// Finds the customer by phone (or makes a placeholder for an unknown number) and their most

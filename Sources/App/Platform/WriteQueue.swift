@@ -11,9 +11,9 @@ import Vapor
 /// disk sync serves the whole batch (group commit). On PostgreSQL the server does all that itself, so
 /// each write simply runs in its own transaction, concurrently.
 ///
-/// Background writes (work the desk does after it has answered, like deriving calls) wait while
-/// requests keep arriving (until the writer has been free of them for a moment), and go two at a
-/// time, so background work never holds up a request waiting to say "accepted" by more than that.
+/// Background writes (work the desk does after it has answered, like deriving calls) wait while any
+/// answer-bound write is waiting, and go a few at a time, so a burst of background work never holds
+/// up a request that is waiting to say "accepted".
 actor WriteQueue {
     /// Whether someone is waiting for the write to answer a request.
     enum Lane: Sendable {
@@ -33,15 +33,12 @@ actor WriteQueue {
 
     /// More than this many writes per commit adds latency without adding throughput.
     private static let maxBatch = 256
-    /// Background writes can be long; two per commit keep the writer quickly free for requests.
-    private static let maxBackgroundBatch = 2
-    /// How long the writer must have had no request write before background work may start.
-    private static let quietBeforeBackground = Duration.milliseconds(5)
+    /// Background writes can be long; a few per commit keep the writer quickly free for requests.
+    private static let maxBackgroundBatch = 4
 
     private let batching: Bool
     private var pending: [Job] = []
     private var background: [Job] = []
-    private var lastRequestWrite = ContinuousClock.now
     private var draining = false
 
     init(batching: Bool) {
@@ -61,11 +58,8 @@ actor WriteQueue {
                 },
                 fail: { continuation.resume(throwing: $0) })
             switch lane {
-            case .foreground:
-                pending.append(job)
-                lastRequestWrite = .now
-            case .background:
-                background.append(job)
+            case .foreground: pending.append(job)
+            case .background: background.append(job)
             }
             if !draining {
                 draining = true
@@ -81,12 +75,6 @@ actor WriteQueue {
                 batch = Array(pending.prefix(Self.maxBatch))
                 pending.removeFirst(batch.count)
             } else {
-                let quietUntil = lastRequestWrite + Self.quietBeforeBackground
-                if quietUntil > .now {
-                    // Requests are still coming: let them have the writer (they can arrive meanwhile).
-                    try? await Task.sleep(until: quietUntil, clock: .continuous)
-                    continue
-                }
                 batch = Array(background.prefix(Self.maxBackgroundBatch))
                 background.removeFirst(batch.count)
             }
