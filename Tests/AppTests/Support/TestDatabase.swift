@@ -11,6 +11,11 @@ struct TestDatabase {
     let config: FrontlineConfig.Database
     private let postgres: (admin: String, name: String)?
 
+    /// Whether this run's tests use PostgreSQL (`DATABASE_URL`) rather than a SQLite file each.
+    static var isPostgres: Bool {
+        ProcessInfo.processInfo.environment["DATABASE_URL"]?.hasPrefix("postgres") == true
+    }
+
     static func make() async throws -> TestDatabase {
         let directory = temporaryDirectory("frontline-test")
         guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") else {
