@@ -33,7 +33,7 @@ struct CallDerivationQueue {
         while true {
             let refs = try await due(now: now(), limit: batch)
             if !refs.isEmpty {
-                // Concurrent writes share one commit on SQLite and run side by side on PostgreSQL.
+                // On SQLite they take turns in the writer's background lane; on PostgreSQL they run side by side.
                 derived += try await withThrowingTaskGroup(of: Int.self) { group in
                     for ref in refs { group.addTask { try await derive(ref, now: now()) ? 1 : 0 } }
                     return try await group.reduce(0, +)
