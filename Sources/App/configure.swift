@@ -19,6 +19,7 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(APIErrorMiddleware())
     app.lifecycle.use(MailDeliveryWorker())
+    app.callIntake = CallIntake(app: app)
     app.useWebDesk()
     if let smtp = config.mail.smtp { app.portalLinkMailer = SMTPPortalLinkMailer(smtp: smtp, from: config.mail.from) }
     try routes(app)

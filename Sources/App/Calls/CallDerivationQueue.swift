@@ -16,11 +16,11 @@ struct CallDerivationQueue {
 
     let app: Application
 
-    /// Queues a call for derivation (inside the write that stored its event).
-    static func enqueue(_ callRef: String, on db: any Database, at now: Date) async throws {
+    /// Queues calls for derivation (inside the write that stored their events); `callRefs` distinct.
+    static func enqueue(_ callRefs: [String], on db: any Database, at now: Date) async throws {
         try await db.sql.insert(into: schema)
             .columns("call_ref", "queued_at", "attempts", "next_attempt_at")
-            .values(SQLBind(callRef), SQLBind(now), SQLBind(0), SQLBind(now))
+            .rows(callRefs.map { [SQLBind($0), SQLBind(now), SQLBind(0), SQLBind(now)] })
             // A new event makes a failing call worth trying again at once.
             .onConflict(with: ["call_ref"]) { $0.set(excludedValueOf: "attempts").set(excludedValueOf: "next_attempt_at") }
             .run()

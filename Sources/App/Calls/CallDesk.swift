@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// Takes in call events and keeps each call's record and its consequences in step with the set of
-/// events received so far: `accept` stores an event (the webhook), `derive` brings the call up to
+/// events received so far: `CallIntake` stores events (the webhook), `derive` brings a call up to
 /// date (CallDerivationQueue, right after). Every consequence (attaching the ticket, hold events, hand-offs, the
 /// callback promise of a dropped call, keeping callback promises) is done once, marked on the call
 /// or hold or transfer row, so a duplicate or a late event never repeats one.
@@ -15,29 +15,6 @@ struct CallDesk {
     let reminderLead: TimeInterval
 
     private var desk: TicketDesk { TicketDesk(on: db, actor: .system, at: now) }
-
-    /// Stores the event, makes sure its call has a row, and queues the call for derivation;
-    /// returns the call's id, or nil when the event id was already stored.
-    func accept(_ event: CallEventPayload, kind: CallEventFact.Kind) async throws -> UUID? {
-        let sql = try db.sql
-        let inserted = try await sql.insert(into: CallEventRecord.schema)
-            .columns("id", "event_id", "call_ref", "type", "at", "direction", "customer_phone", "agent_email",
-                     "told_wait_seconds", "to_user_email", "to_team_id", "outcome", "received_at")
-            .values(
-                SQLBind(UUID()), SQLBind(event.id), SQLBind(event.callId), SQLBind(kind.rawValue), SQLBind(event.at),
-                SQLBind(event.direction), SQLBind(event.customerPhone.flatMap(PhoneNumber.normalized)),
-                SQLBind(event.agentEmail.map(EmailAddress.normalized)), SQLBind(event.toldWaitSeconds),
-                SQLBind(event.toUserEmail.map(EmailAddress.normalized)), SQLBind(event.toTeamId), SQLBind(event.outcome),
-                SQLBind(now))
-            .ignoringConflicts(with: ["event_id"])
-            .returning("id")
-            .all()
-        guard !inserted.isEmpty else { return nil }
-        try await insertCall(event.callId)
-        try await CallDerivationQueue.enqueue(event.callId, on: db, at: now)
-        let row = try await sql.select().column("id").from(PhoneCall.schema).where("external_id", .equal, SQLBind(event.callId)).first()
-        return try row?.decode(column: "id", as: UUID.self)
-    }
 
     /// Rebuilds the call from all its events and does what has not been done yet.
     func derive(callRef: String) async throws -> PhoneCall {

@@ -257,4 +257,36 @@ struct CallsWebhookTests {
             #expect(try await CallHold.query(on: desk.app.db).count() == 1)
         }
     }
+
+    @Test func aBatchOfConcurrentEventsStoresEachIdOnceAndAnswersEachSender() async throws {
+        try await TestDesk.run { desk in
+            let phone = TestPhoneSystem(desk)
+            let t0 = Date().addingTimeInterval(-300)
+            // The same event five times and three calls' first events, all in flight at once.
+            var events = Array(repeating: TestPhoneSystem.event("dup-1", "call.hold_started", call: "b1", at: t0), count: 5)
+            for call in 1...3 {
+                events.append(TestPhoneSystem.event("start-\(call)", "call.started", call: "b\(call)", at: t0, [
+                    "direction": "inbound", "customer_phone": .string("+1555000100\(call)"),
+                ]))
+            }
+            let receipts = try await withThrowingTaskGroup(of: (Int, CallEventReceipt).self) { group in
+                for (index, event) in events.enumerated() {
+                    group.addTask {
+                        let response = try await phone.send(event, derive: false)
+                        return (Int(response.status.code), try response.decoded(CallEventReceipt.self))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            let duplicate = receipts.filter { $0.1.callId == nil }
+            #expect(duplicate.count == 4 && duplicate.allSatisfy { $0.0 == 200 && $0.1.duplicate })
+            #expect(receipts.filter { $0.0 == 202 }.count == 4)
+            #expect(try await storedEvents(desk) == 4)
+            let calls = try await PhoneCall.query(on: desk.app.db).all()
+            #expect(Set(calls.map(\.externalId)) == ["b1", "b2", "b3"])
+            let b1 = try #require(calls.first { $0.externalId == "b1" }?.id)
+            #expect(receipts.filter { $0.0 == 202 }.compactMap(\.1.callId).filter { $0 == b1 }.count == 2)
+            #expect(try await CallDerivationQueue(app: desk.app).pending() == 3)
+        }
+    }
 }

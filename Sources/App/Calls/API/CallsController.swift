@@ -18,12 +18,8 @@ enum CallsController {
         }
         let event = try JSONCoding.decoder.decode(CallEventPayload.self, from: body)
         let kind = try event.validated()
-        let window = config.droppedCallWindow
-        let lead = config.promiseReminderLead
-        // Durable once this write commits; the call is derived right after, off the request.
-        let callId = try await req.write { db in
-            try await CallDesk(db: db, now: Date(), droppedCallWindow: window, reminderLead: lead).accept(event, kind: kind)
-        }
+        // Durable once its batch commits; the call is derived right after, off the request.
+        let callId = try await req.application.callIntake.accept(event, kind: kind)
         if callId != nil { req.application.callDerivationWorker?.wake.raise() }
         let receipt = CallEventReceipt(accepted: true, duplicate: callId == nil, callId: callId)
         return try await receipt.encodeResponse(status: callId == nil ? .ok : .accepted, for: req)
