@@ -11,9 +11,9 @@ import Vapor
 /// disk sync serves the whole batch (group commit). On PostgreSQL the server does all that itself, so
 /// each write simply runs in its own transaction, concurrently.
 ///
-/// Background writes (work the desk does after it has answered, like deriving calls) wait while any
-/// answer-bound write is waiting, and go a few at a time, so a burst of background work never holds
-/// up a request that is waiting to say "accepted".
+/// Background writes (work the desk does after it has answered, like deriving calls) wait while
+/// requests keep the writer busy (until it has been free of them for 5 ms), and go two at a time,
+/// so background work never holds up a request waiting to say "accepted" by more than that.
 actor WriteQueue {
     /// Whether someone is waiting for the write to answer a request.
     enum Lane: Sendable {
@@ -33,12 +33,15 @@ actor WriteQueue {
 
     /// More than this many writes per commit adds latency without adding throughput.
     private static let maxBatch = 256
-    /// Background writes can be long; a few per commit keep the writer quickly free for requests.
-    private static let maxBackgroundBatch = 4
+    /// Background writes can be long; two per commit keep the writer quickly free for requests.
+    private static let maxBackgroundBatch = 2
+    /// How long the writer must have had no request write before background work may start.
+    private static let quietBeforeBackground = Duration.milliseconds(5)
 
     private let batching: Bool
     private var pending: [Job] = []
     private var background: [Job] = []
+    private var lastRequestWrite = ContinuousClock.now
     private var draining = false
 
     init(batching: Bool) {
@@ -58,8 +61,11 @@ actor WriteQueue {
                 },
                 fail: { continuation.resume(throwing: $0) })
             switch lane {
-            case .foreground: pending.append(job)
-            case .background: background.append(job)
+            case .foreground:
+                pending.append(job)
+                lastRequestWrite = .now
+            case .background:
+                background.append(job)
             }
             if !draining {
                 draining = true
@@ -74,7 +80,18 @@ actor WriteQueue {
             if !pending.isEmpty {
                 batch = Array(pending.prefix(Self.maxBatch))
                 pending.removeFirst(batch.count)
+                await Self.commit(batch, on: db)
+                // Quiet is counted from the end of the last request write: whoever waited on it (a
+                // batcher like the call intake) comes straight back with the next one.
+                lastRequestWrite = .now
+                continue
             } else {
+                let quietUntil = lastRequestWrite + Self.quietBeforeBackground
+                if quietUntil > .now {
+                    // Requests are still coming: let them have the writer (they can arrive meanwhile).
+                    try? await Task.sleep(until: quietUntil, clock: .continuous)
+                    continue
+                }
                 batch = Array(background.prefix(Self.maxBackgroundBatch))
                 background.removeFirst(batch.count)
             }
