@@ -20,15 +20,9 @@ struct CustomerDocuments {
         guard data.count <= Self.maxBytes else { throw RequestError(.payloadTooLarge, "payload_too_large", "documents are at most 20 MiB") }
         let store = BlobStore(dataDirectory: app.frontlineConfig.dataDirectory, kind: "documents")
         let sha256 = try await app.threadPool.runIfActive { try store.put(Array(data)) }
-        let document = CustomerDocument()
-        document.customerId = customerId
-        document.sha256 = sha256
-        document.filename = filename
-        document.contentType = contentType
-        document.size = data.count
-        document.uploadedByType = actor.kind.rawValue
-        document.uploadedByName = actor.name
-        document.createdAt = now
+        let document = CustomerDocument(
+            customerId: customerId, sha256: sha256, filename: filename, contentType: contentType, size: data.count,
+            uploadedBy: actor, at: now)
         try await app.write { db in try await document.create(on: db) }
         return document
     }

@@ -63,6 +63,18 @@ final class CustomerDocument: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// A file already stored in the "documents" blob store, on record for the customer.
+    init(customerId: UUID, sha256: String, filename: String, contentType: String, size: Int, uploadedBy actor: Actor, at: Date) {
+        self.customerId = customerId
+        self.sha256 = sha256
+        self.filename = filename
+        self.contentType = contentType
+        self.size = size
+        self.uploadedByType = actor.kind.rawValue
+        self.uploadedByName = actor.name
+        self.createdAt = at
+    }
 }
 
 /// A document attached to an entitlement as its proof.

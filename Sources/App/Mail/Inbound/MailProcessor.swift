@@ -133,15 +133,10 @@ struct MailProcessor {
         let customerId = try customer.requireID()
         let known = try await CustomerDocument.query(on: db).filter(\.$customerId == customerId).filter(\.$sha256 == hash).count()
         guard known == 0 else { return }
-        let document = CustomerDocument()
-        document.customerId = customerId
-        document.sha256 = hash
-        document.filename = String((attachment.filename as NSString).lastPathComponent.prefix(255))
-        document.contentType = attachment.contentType
-        document.size = attachment.data.count
-        document.uploadedByType = Actor.Kind.customer.rawValue
-        document.uploadedByName = customer.name + " (by email)"
-        document.createdAt = now
+        let document = CustomerDocument(
+            customerId: customerId, sha256: hash, filename: String((attachment.filename as NSString).lastPathComponent.prefix(255)),
+            contentType: attachment.contentType, size: attachment.data.count, uploadedBy: .customer(customer), at: now)
+        document.uploadedByName += " (by email)"
         try await document.create(on: db)
     }
 
