@@ -11,7 +11,7 @@ struct DemoCommand: AsyncParsableCommand {
         try await AppRunner.withApp { app in
             let summary: DemoDesk.Summary
             do {
-                summary = try await DemoDesk(app: app, now: Date()).load()
+                summary = try await DemoDesk(app: app, now: app.clock.now()).load()
             } catch let error as RequestError where error.status == .conflict {
                 throw CLI.fail(CLI.dataError, error.reason)
             }

@@ -106,7 +106,8 @@ struct ReportPeriod: Sendable {
         self.to = to
     }
 
-    static func resolve(_ req: Request, now: Date = Date()) throws -> ReportPeriod {
+    static func resolve(_ req: Request) throws -> ReportPeriod {
+        let now = req.now
         // A blank date (an emptied date field of a form) means the default.
         let rawTo = (try? req.query.get(String.self, at: "to")).flatMap { $0.isEmpty ? nil : $0 }
         let to = try rawTo.map { try Days.parse($0, field: "to") } ?? Days.day(of: now)

@@ -26,7 +26,7 @@ struct Scheduler: Sendable {
     }
 
     @discardableResult
-    func tick(now: Date = Date()) async throws -> Report {
+    func tick(now: Date) async throws -> Report {
         var report = Report()
         report.reminded = try await drain(ifAny: ("promises", "pending", "remind_at"), now: now) {
             try await remindPromises(now: now, db: $0)

@@ -14,7 +14,7 @@ final class SchedulerService: LifecycleHandler, @unchecked Sendable {
         let loop = Task {
             while !Task.isCancelled {
                 do {
-                    let report = try await scheduler.tick(now: Date())
+                    let report = try await scheduler.tick(now: application.clock.now())
                     if report != Scheduler.Report() { logger.info("scheduler: \(report)") }
                 } catch {
                     // A failed tick is retried on the next one; nothing was claimed by its rolled-back batch.

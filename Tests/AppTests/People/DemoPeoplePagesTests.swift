@@ -12,7 +12,8 @@ import VaporTesting
 struct DemoPeoplePagesTests {
     @Test func everyPeoplePageShowsTheDemoDepartment() async throws {
         try await TestDesk.run { desk in
-            _ = try await DemoDesk(app: desk.app, now: Date(), ticketCount: 200).load()
+            desk.app.clock = .starting(at: DemoClock.midMonth)
+            _ = try await DemoDesk(app: desk.app, now: desk.app.clock.now(), ticketCount: 200).load()
             let manager = try #require(try await User.query(on: desk.app.db).filter(\.$role == .manager).first())
             let web = try await WebClient.signedIn(as: manager, desk: desk)
             let pages = [

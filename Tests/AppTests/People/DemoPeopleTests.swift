@@ -12,7 +12,8 @@ import VaporTesting
 struct DemoPeopleTests {
     @Test func demoShowsDriftingTeamsAndTheirCauses() async throws {
         try await TestDesk.run { desk in
-            _ = try await DemoDesk(app: desk.app, now: Date(), ticketCount: 200).load()
+            desk.app.clock = .starting(at: DemoClock.midMonth)
+            _ = try await DemoDesk(app: desk.app, now: desk.app.clock.now(), ticketCount: 200).load()
             let manager = try await desk.app.write { db in
                 try await User.query(on: db).filter(\.$role == .manager).first()!
             }

@@ -100,11 +100,11 @@ enum CoachingQueueController {
             weeks = value
         }
         let scope = try await ReportScope.resolve(req, viewer: viewer)
-        return try await uncoached(scope: scope, weeks: weeks, on: req.db)
+        return try await uncoached(scope: scope, weeks: weeks, on: req.db, now: req.now)
     }
 
     /// Agents of the scope with no coaching session in the last `weeks` weeks.
-    static func uncoached(scope: ReportScope, weeks: Int, on db: any Database, now: Date = Date()) async throws -> UncoachedReport {
+    static func uncoached(scope: ReportScope, weeks: Int, on db: any Database, now: Date) async throws -> UncoachedReport {
         let since = Days.adding(-7 * weeks, to: Days.day(of: now))
         let agents = scope.people.filter { $0.role == .agent }
         let sessions = try await CoachingSession.query(on: db).filter(\.$agentId ~~ agents.compactMap(\.id)).all()

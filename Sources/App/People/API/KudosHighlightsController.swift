@@ -30,7 +30,7 @@ enum KudosHighlightsController {
 
     @Sendable static func highlights(req: Request) async throws -> Highlights {
         _ = try req.staff()
-        let month = try (try? req.query.get(String.self, at: "month")).map(parseMonth) ?? String(Days.day(of: Date()).prefix(7))
+        let month = try (try? req.query.get(String.self, at: "month")).map(parseMonth) ?? String(Days.day(of: req.now).prefix(7))
         return try await build(month: month, on: req.db)
     }
 

@@ -16,11 +16,11 @@ struct CoachingReport: Content {
         case teamId = "team_id", targetMinutesPerDay = "target_minutes_per_day", overdueActions = "overdue_actions"
     }
 
-    static func build(scope: ReportScope, period: ReportPeriod, viewer: User, on db: any Database) async throws -> CoachingReport {
+    static func build(scope: ReportScope, period: ReportPeriod, viewer: User, today: String, on db: any Database) async throws -> CoachingReport {
         let settings = try await DepartmentHealthSettings.load(on: db)
         return CoachingReport(
             from: period.from, to: period.to, teamId: scope.teamId, targetMinutesPerDay: settings.coachingTargetMinutesPerDay,
             coaches: try await CoachingFigures.compute(scope: scope, period: period, settings: settings, on: db),
-            overdueActions: try await OverdueActions.list(people: scope.ids, viewer: viewer, on: db))
+            overdueActions: try await OverdueActions.list(people: scope.ids, viewer: viewer, today: today, on: db))
     }
 }

@@ -154,6 +154,6 @@ enum HealthReportsController {
         let viewer = try req.staff(atLeast: .lead)
         let period = try ReportPeriod.resolve(req)
         let scope = try await ReportScope.resolve(req, viewer: viewer)
-        return try await CoachingReport.build(scope: scope, period: period, viewer: viewer, on: req.db)
+        return try await CoachingReport.build(scope: scope, period: period, viewer: viewer, today: Days.day(of: req.now), on: req.db)
     }
 }

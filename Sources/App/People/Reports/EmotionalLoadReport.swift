@@ -114,7 +114,7 @@ enum EmotionalLoadController {
     }
 
     private static func day(_ req: Request) throws -> String {
-        guard let raw = try? req.query.get(String.self, at: "date") else { return Days.day(of: Date()) }
+        guard let raw = try? req.query.get(String.self, at: "date") else { return Days.day(of: req.now) }
         return try Days.parse(raw, field: "date")
     }
 }

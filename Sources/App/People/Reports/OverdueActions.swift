@@ -22,7 +22,7 @@ enum OverdueActions {
     }
 
     /// Open actions due before `today` of sessions with someone of `people` (as coach or agent), oldest due first.
-    static func list(people: [UUID], viewer: User, today: String = Days.day(of: Date()), on db: any Database) async throws -> [Item] {
+    static func list(people: [UUID], viewer: User, today: String, on db: any Database) async throws -> [Item] {
         guard !people.isEmpty else { return [] }
         let open = try await CoachingAction.query(on: db).filter(\.$doneAt == nil).filter(\.$dueOn < today).all()
         guard !open.isEmpty else { return [] }

@@ -35,8 +35,8 @@ enum CoachingLeadPanels {
         let scope = try await ReportScope.resolve(req, viewer: viewer)
         let period = try ReportPeriod.resolve(req)
         let queue = try await CoachingQueueController.items(visibleTo: viewer, on: db)
-        let uncoached = try await CoachingQueueController.uncoached(scope: scope, weeks: weeks, on: db)
-        let report = try await CoachingReport.build(scope: scope, period: period, viewer: viewer, on: db)
+        let uncoached = try await CoachingQueueController.uncoached(scope: scope, weeks: weeks, on: db, now: req.now)
+        let report = try await CoachingReport.build(scope: scope, period: period, viewer: viewer, today: Days.day(of: req.now), on: db)
         let names = try await PeopleWeb.names(queue.compactMap(\.agentId) + queue.map(\.raisedBy), on: db)
 
         let queueRows: [Markup] = queue.map { item in

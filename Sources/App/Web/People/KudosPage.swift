@@ -47,7 +47,7 @@ enum KudosPage {
     private static func page(_ req: Request, problem: FormProblem?) async throws -> Markup {
         let viewer = try req.deskUser()
         let db = req.db
-        let month = try (req.queryParameters["month"]).map(KudosHighlightsController.parseMonth) ?? String(Days.day(of: Date()).prefix(7))
+        let month = try (req.queryParameters["month"]).map(KudosHighlightsController.parseMonth) ?? String(Days.day(of: req.now).prefix(7))
         let highlights = try await KudosHighlightsController.build(month: month, on: db)
         let feed = try await KudosPresenter.dtos(
             try await Kudos.query(on: db).sort(\.$createdAt, .descending).limit(50).all(), on: db)

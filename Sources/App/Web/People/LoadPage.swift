@@ -10,7 +10,7 @@ enum LoadPage {
         let viewer = try req.deskUser()
         guard viewer.role >= .lead else { throw WebError.forbidden("The emotional-load page is for leads, managers and admins.") }
         let raw = PeopleWeb.text(req.queryParameters["date"])
-        let day = try raw.map { try Days.parse($0, field: "date") } ?? Days.day(of: Date())
+        let day = try raw.map { try Days.parse($0, field: "date") } ?? Days.day(of: req.now)
         let scope = try await ReportScope.resolve(req, viewer: viewer)
         let loads = try await EmotionalLoadReport.loads(for: scope.people, on: day, db: req.db)
         let heavy = loads.filter { $0.level == .heavy }
