@@ -77,6 +77,7 @@ func routes(_ app: Application) throws {
     users.get(":userID", use: UsersController.show)
     users.patch(":userID", use: UsersController.update)
     users.delete(":userID", use: UsersController.delete)
+    authed.get("audit-log", use: AuditLogController.list)
 
     let teams = authed.grouped("teams")
     teams.get(use: TeamsController.list)
@@ -300,6 +301,7 @@ func routes(_ app: Application) throws {
     admin.post("tokens", ":tokenID", "revoke", use: AdminTokensController.revoke)
     admin.get("settings", use: AdminSettingsController.show)
     admin.post("settings", use: AdminSettingsController.save)
+    admin.get("audit-log", use: AdminAuditLogPage.show)
 
     web.get("portal", "login", use: PortalSignIn.form)
     web.post("portal", "login", use: PortalSignIn.signIn)

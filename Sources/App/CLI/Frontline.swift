@@ -6,7 +6,7 @@ public struct Frontline: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "frontline",
         abstract: "Frontline, the self-hosted help desk.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, MailCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, MailCommand.self, BackupCommand.self, RestoreCommand.self],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}
@@ -42,6 +42,7 @@ enum CLI {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noUser: Int32 = 67
+    static let cantCreate: Int32 = 73
     static let tempFail: Int32 = 75
     static let ioError: Int32 = 74
     static let configError: Int32 = 78

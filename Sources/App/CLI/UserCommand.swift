@@ -33,7 +33,11 @@ struct UserCommand: AsyncParsableCommand {
                 let hash = try password.map { try app.password.hash($0) }
                 do {
                     let user = try await app.write { db in
-                        try await StaffDirectory.create(email: email, name: name, role: role, passwordHash: hash, on: db)
+                        let now = app.clock.now()
+                        let user = try await StaffDirectory.create(email: email, name: name, role: role, passwordHash: hash, on: db, at: now)
+                        try await AuditLog.record(
+                            .userCreated, by: .commandLine, subject: "user", id: user.id?.uuidString, after: AuditSnapshot.User(user), at: now, on: db)
+                        return user
                     }
                     print("created \(role.rawValue) \(user.email) (\(try user.requireID()))")
                     if hash == nil {
@@ -76,12 +80,16 @@ struct TokenCommand: AsyncParsableCommand {
                 let normalized = EmailAddress.normalized(email)
                 let (token, hash) = APIToken.generate()
                 let found = try await app.write { [label] db -> Bool in
+                    let now = app.clock.now()
                     if let user = try await User.query(on: db).filter(\.$emailNormalized == normalized).first(), user.active {
-                        try await APIToken(tokenHash: hash, label: label, userId: user.id, customerId: nil, at: Date()).create(on: db)
+                        let token = APIToken(tokenHash: hash, label: label, userId: user.id, customerId: nil, at: now)
+                        try await token.create(on: db)
+                        try await AuditLog.record(
+                            .tokenCreated, by: .commandLine, subject: "token", id: token.id?.uuidString, after: AuditSnapshot.Token(token), at: now, on: db)
                         return true
                     }
                     if let customer = try await CustomerDirectory.find(email: normalized, on: db) {
-                        try await APIToken(tokenHash: hash, label: label, userId: nil, customerId: customer.id, at: Date()).create(on: db)
+                        try await APIToken(tokenHash: hash, label: label, userId: nil, customerId: customer.id, at: now).create(on: db)
                         return true
                     }
                     return false

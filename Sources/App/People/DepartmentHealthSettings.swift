@@ -110,17 +110,20 @@ enum SettingsController {
     }
 
     @Sendable static func update(req: Request) async throws -> DepartmentHealthSettings {
-        _ = try req.staff(atLeast: .admin)
+        let admin = try req.staff(atLeast: .admin)
         let input = try req.content.decode(PatchRequest.self)
         return try await req.write { db in
             var settings = try await DepartmentHealthSettings.load(on: db)
+            let before = settings
             if let value = input.serviceThreshold { settings.serviceThreshold = value }
             if let value = input.driftingThreshold { settings.driftingThreshold = value }
             if let value = input.minutesPerReply { settings.minutesPerReply = value }
             if let value = input.minutesPerNote { settings.minutesPerNote = value }
             if let value = input.coachingTargetMinutesPerDay { settings.coachingTargetMinutesPerDay = value }
             if let value = input.costPerMinute { settings.costPerMinute = value }
-            try await settings.save(on: db, at: Date())
+            try await settings.save(on: db, at: req.now)
+            try await AuditLog.record(
+                .settingsChanged, by: .init(admin), subject: "settings", id: "department-health", before: before, after: settings, at: req.now, on: db)
             return settings
         }
     }

@@ -35,7 +35,7 @@ enum TeamsController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         let input = try req.content.decode(TeamRequest.self)
         guard let rawName = input.name else { throw RequestError(.unprocessableEntity, "missing_field", "name is required", field: "name") }
         let name = try checkName(rawName)
@@ -43,17 +43,19 @@ enum TeamsController {
             if try await Team.query(on: db).filter(\.$name == name).first() != nil {
                 throw RequestError.conflict("a team named \(name) already exists", field: "name")
             }
-            let team = Team(name: name, description: input.description, at: Date())
+            let team = Team(name: name, description: input.description, at: req.now)
             try await team.create(on: db)
+            try await AuditLog.record(.teamCreated, by: .init(actor), subject: "team", id: team.id?.uuidString, after: AuditSnapshot.Team(team), at: req.now, on: db)
             return team
         }
         return try await TeamDTO(team, memberIds: []).encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func update(req: Request) async throws -> TeamDTO {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         let input = try req.content.decode(TeamRequest.self)
         let team = try await find(req)
+        let before = AuditSnapshot.Team(team)
         return try await req.write { db in
             if let rawName = input.name {
                 let name = try checkName(rawName)
@@ -64,13 +66,14 @@ enum TeamsController {
             }
             if let description = input.description { team.teamDescription = description }
             try await team.save(on: db)
+            try await AuditLog.record(.teamChanged, by: .init(actor), subject: "team", id: team.id?.uuidString, before: before, after: AuditSnapshot.Team(team), at: req.now, on: db)
             return try await dto(team, on: db)
         }
     }
 
     /// A team with tickets cannot be deleted: those tickets would lose their queue.
     @Sendable static func delete(req: Request) async throws -> HTTPStatus {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         let team = try await find(req)
         let teamId = try team.requireID()
         try await req.write { db in
@@ -79,12 +82,13 @@ enum TeamsController {
             }
             try await TeamMembership.query(on: db).filter(\.$teamId == teamId).delete()
             try await team.delete(on: db)
+            try await AuditLog.record(.teamDeleted, by: .init(actor), subject: "team", id: teamId.uuidString, before: AuditSnapshot.Team(team), at: req.now, on: db)
         }
         return .noContent
     }
 
     @Sendable static func addMember(req: Request) async throws -> Response {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         let team = try await find(req)
         let input = try req.content.decode(MemberRequest.self)
         let teamId = try team.requireID()
@@ -94,14 +98,19 @@ enum TeamsController {
             }
             let existing = try await TeamMembership.query(on: db)
                 .filter(\.$teamId == teamId).filter(\.$userId == input.userId).first()
-            if existing == nil { try await TeamMembership(teamId: teamId, userId: input.userId, at: Date()).create(on: db) }
+            if existing == nil {
+                try await TeamMembership(teamId: teamId, userId: input.userId, at: req.now).create(on: db)
+                try await AuditLog.record(
+                    .teamMemberAdded, by: .init(actor), subject: "team", id: teamId.uuidString,
+                    after: AuditSnapshot.Membership(teamId: teamId, userId: input.userId), at: req.now, on: db)
+            }
             return try await dto(team, on: db)
         }
         return try await updated.encodeResponse(status: .created, for: req)
     }
 
     @Sendable static func removeMember(req: Request) async throws -> HTTPStatus {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         let team = try await find(req)
         let teamId = try team.requireID()
         let userId = try req.id("userID", of: "member")
@@ -110,6 +119,9 @@ enum TeamsController {
                 .filter(\.$teamId == teamId).filter(\.$userId == userId).first()
             else { throw RequestError.notFound("member") }
             try await membership.delete(on: db)
+            try await AuditLog.record(
+                .teamMemberRemoved, by: .init(actor), subject: "team", id: teamId.uuidString,
+                before: AuditSnapshot.Membership(teamId: teamId, userId: userId), at: req.now, on: db)
         }
         return .noContent
     }

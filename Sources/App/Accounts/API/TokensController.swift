@@ -27,9 +27,11 @@ enum TokensController {
         let label = String((input.label ?? "api").prefix(100))
         var userId: UUID?
         var customerId: UUID?
+        var staff: User?
         if let user = try await User.query(on: req.db).filter(\.$emailNormalized == email).first(),
             user.active, let hash = user.passwordHash, try await req.password.async.verify(input.password, created: hash) {
             userId = try user.requireID()
+            staff = user
         } else if let customer = try await CustomerDirectory.find(email: email, on: req.db),
             let hash = customer.passwordHash, try await req.password.async.verify(input.password, created: hash) {
             customerId = try customer.requireID()
@@ -39,8 +41,13 @@ enum TokensController {
             throw RequestError(.unauthorized, "invalid_credentials", "email or password is wrong")
         }
         let (token, hash) = APIToken.generate()
-        try await req.write { [userId, customerId] db in
-            try await APIToken(tokenHash: hash, label: label, userId: userId, customerId: customerId, at: Date()).create(on: db)
+        try await req.write { [userId, customerId, staff] db in
+            let token = APIToken(tokenHash: hash, label: label, userId: userId, customerId: customerId, at: req.now)
+            try await token.create(on: db)
+            // A staff token opens the whole API: it is an administrative fact. A customer's own token is not.
+            if let staff {
+                try await AuditLog.record(.tokenCreated, by: .init(staff), subject: "token", id: token.id?.uuidString, after: AuditSnapshot.Token(token), at: req.now, on: db)
+            }
         }
         return try await TokenResponse(token: token, tokenType: "bearer", userId: userId, customerId: customerId)
             .encodeResponse(status: .created, for: req)

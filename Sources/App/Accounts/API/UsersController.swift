@@ -46,7 +46,9 @@ enum UsersController {
             hash = try await req.password.async.hash(password)
         }
         let user = try await req.write { [hash] db in
-            try await StaffDirectory.create(email: input.email, name: input.name, role: input.role, passwordHash: hash, on: db)
+            let user = try await StaffDirectory.create(email: input.email, name: input.name, role: input.role, passwordHash: hash, on: db, at: req.now)
+            try await AuditLog.record(.userCreated, by: .init(actor), subject: "user", id: user.id?.uuidString, after: AuditSnapshot.User(user), at: req.now, on: db)
+            return user
         }
         return try await UserDTO(user).encodeResponse(status: .created, for: req)
     }
@@ -55,6 +57,7 @@ enum UsersController {
         let actor = try req.staff(atLeast: .manager)
         let input = try req.content.decode(UpdateRequest.self)
         let user = try await find(req)
+        let before = AuditSnapshot.User(user)
         guard StaffDirectory.mayManage(user.role, as: actor), StaffDirectory.mayManage(input.role ?? user.role, as: actor) else {
             throw RequestError.forbidden("only an admin can change an admin or make one")
         }
@@ -68,9 +71,12 @@ enum UsersController {
             try StaffDirectory.checkPassword(password)
             user.passwordHash = try await req.password.async.hash(password)
         }
-        user.updatedAt = Date()
+        user.updatedAt = req.now
         return try await req.write { db in
             try await user.save(on: db)
+            try await AuditLog.recordUserChange(
+                before: before, after: AuditSnapshot.User(user, passwordChanged: input.password != nil), by: .init(actor), userId: user.id,
+                at: req.now, on: db)
             if !user.active { try await APIToken.query(on: db).filter(\.$userId == user.id).delete() }
             return try UserDTO(user)
         }
@@ -82,10 +88,12 @@ enum UsersController {
         let user = try await find(req)
         guard StaffDirectory.mayManage(user.role, as: actor) else { throw RequestError.forbidden("only an admin can deactivate an admin") }
         guard user.id != actor.id else { throw RequestError.conflict("you cannot deactivate yourself") }
+        let before = AuditSnapshot.User(user)
         try await req.write { db in
             user.active = false
-            user.updatedAt = Date()
+            user.updatedAt = req.now
             try await user.save(on: db)
+            try await AuditLog.recordUserChange(before: before, after: AuditSnapshot.User(user), by: .init(actor), userId: user.id, at: req.now, on: db)
             try await APIToken.query(on: db).filter(\.$userId == user.id).delete()
         }
         return .noContent

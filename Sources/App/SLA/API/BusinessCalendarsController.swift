@@ -79,40 +79,49 @@ enum BusinessCalendarsController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         let input = try req.content.decode(CalendarRequest.self)
         let (name, calendar) = try checked(input)
         let dto = try await req.write { db in
-            let record = try BusinessCalendarRecord(name: name, calendar: calendar, at: Date())
+            let record = try BusinessCalendarRecord(name: name, calendar: calendar, at: req.now)
             try await record.create(on: db)
-            return try CalendarDTO(record)
+            let dto = try CalendarDTO(record)
+            try await AuditLog.record(.calendarCreated, by: .init(actor), subject: "business_calendar", id: record.id?.uuidString, after: dto, at: req.now, on: db)
+            return dto
         }
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
     /// Replaces the calendar. Clocks already running keep their due times until they next pause or resume.
     @Sendable static func update(req: Request) async throws -> CalendarDTO {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         let input = try req.content.decode(CalendarRequest.self)
         let (name, calendar) = try checked(input)
         return try await req.write { db in
             let record = try await find(req, on: db)
+            let before = try CalendarDTO(record)
             record.name = name
             record.definition = try BusinessCalendarRecord.encode(calendar)
-            record.updatedAt = Date()
+            record.updatedAt = req.now
             try await record.save(on: db)
-            return try CalendarDTO(record)
+            let after = try CalendarDTO(record)
+            try await AuditLog.record(
+                .calendarChanged, by: .init(actor), subject: "business_calendar", id: record.id?.uuidString, before: before, after: after, at: req.now, on: db)
+            return after
         }
     }
 
     @Sendable static func delete(req: Request) async throws -> HTTPStatus {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         try await req.write { db in
             let record = try await find(req, on: db)
             if try await SLAPolicyRecord.query(on: db).filter(\.$calendarId == record.id).count() > 0 {
                 throw RequestError.conflict("an SLA policy counts in this calendar; change the policy first")
             }
+            let before = try CalendarDTO(record)
             try await record.delete(on: db)
+            try await AuditLog.record(
+                .calendarDeleted, by: .init(actor), subject: "business_calendar", id: record.id?.uuidString, before: before, at: req.now, on: db)
         }
         return .noContent
     }

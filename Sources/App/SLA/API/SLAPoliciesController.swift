@@ -76,37 +76,47 @@ enum SLAPoliciesController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         let input = try req.content.decode(PolicyRequest.self)
         let dto = try await req.write { db in
             let policy = SLAPolicyRecord()
-            policy.createdAt = Date()
-            try await apply(input, to: policy, on: db)
+            policy.createdAt = req.now
+            try await apply(input, to: policy, at: req.now, on: db)
             try await policy.create(on: db)
-            return try PolicyDTO(policy)
+            let dto = try PolicyDTO(policy)
+            try await AuditLog.record(.slaPolicyCreated, by: .init(actor), subject: "sla_policy", id: dto.id.uuidString, after: dto, at: req.now, on: db)
+            return dto
         }
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
     /// Replaces the policy (a PUT-like PATCH: send every field you want to keep).
     @Sendable static func update(req: Request) async throws -> PolicyDTO {
-        _ = try req.staff(atLeast: .manager)
+        let actor = try req.staff(atLeast: .manager)
         let input = try req.content.decode(PolicyRequest.self)
         return try await req.write { db in
             let policy = try await find(req, on: db)
-            try await apply(input, to: policy, on: db)
+            let before = try PolicyDTO(policy)
+            try await apply(input, to: policy, at: req.now, on: db)
             try await policy.save(on: db)
-            return try PolicyDTO(policy)
+            let after = try PolicyDTO(policy)
+            try await AuditLog.record(.slaPolicyChanged, by: .init(actor), subject: "sla_policy", id: after.id.uuidString, before: before, after: after, at: req.now, on: db)
+            return after
         }
     }
 
     @Sendable static func delete(req: Request) async throws -> HTTPStatus {
-        _ = try req.staff(atLeast: .manager)
-        try await req.write { db in try await find(req, on: db).delete(on: db) }
+        let actor = try req.staff(atLeast: .manager)
+        try await req.write { db in
+            let policy = try await find(req, on: db)
+            let before = try PolicyDTO(policy)
+            try await policy.delete(on: db)
+            try await AuditLog.record(.slaPolicyDeleted, by: .init(actor), subject: "sla_policy", id: before.id.uuidString, before: before, at: req.now, on: db)
+        }
         return .noContent
     }
 
-    private static func apply(_ input: PolicyRequest, to policy: SLAPolicyRecord, on db: any Database) async throws {
+    private static func apply(_ input: PolicyRequest, to policy: SLAPolicyRecord, at now: Date, on db: any Database) async throws {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(name.count) else { throw RequestError.invalid("name", "name must be 1 to 200 characters") }
         let targets = [
@@ -137,7 +147,7 @@ enum SLAPoliciesController {
         policy.warningMinutes = warning
         policy.calendarId = input.calendarId
         policy.position = input.position ?? 0
-        policy.updatedAt = Date()
+        policy.updatedAt = now
     }
 
     private static func find(_ req: Request, on db: any Database) async throws -> SLAPolicyRecord {

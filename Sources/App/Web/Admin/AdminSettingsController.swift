@@ -32,7 +32,13 @@ enum AdminSettingsController {
         guard problems.isEmpty else {
             return try await page(req, settings: settings, message: problems.joined(separator: " "), notice: nil).response(status: .unprocessableEntity)
         }
-        try await req.write { db in try await settings.save(on: db, at: Date()) }
+        let admin = try req.deskUser()
+        try await req.write { db in
+            let before = try await DeskSettings.load(on: db)
+            try await settings.save(on: db, at: req.now)
+            try await AuditLog.record(
+                .settingsChanged, by: .init(admin), subject: "settings", id: "desk", before: before.audited, after: settings.audited, at: req.now, on: db)
+        }
         return try await page(req, settings: settings, message: nil, notice: "Settings saved.").response()
     }
 

@@ -30,7 +30,10 @@ enum AdminTeamsController {
                     throw RequestError.conflict("A team named \(name) already exists.")
                 }
                 let description = form.description.flatMap { $0.isEmpty ? nil : $0 }
-                try await Team(name: name, description: description, at: Date()).create(on: db)
+                let team = Team(name: name, description: description, at: req.now)
+                try await team.create(on: db)
+                try await AuditLog.record(
+                    .teamCreated, by: .init(try req.deskUser()), subject: "team", id: team.id?.uuidString, after: AuditSnapshot.Team(team), at: req.now, on: db)
             }
         } catch let error as RequestError {
             return try await page(req, message: error.reason).response(status: error.status)
@@ -49,7 +52,10 @@ enum AdminTeamsController {
                 throw WebError.notFound("team or person")
             }
             if try await TeamMembership.query(on: db).filter(\.$teamId == teamId).filter(\.$userId == userId).first() == nil {
-                try await TeamMembership(teamId: teamId, userId: userId, at: Date()).create(on: db)
+                try await TeamMembership(teamId: teamId, userId: userId, at: req.now).create(on: db)
+                try await AuditLog.record(
+                    .teamMemberAdded, by: .init(try req.deskUser()), subject: "team", id: teamId.uuidString,
+                    after: AuditSnapshot.Membership(teamId: teamId, userId: userId), at: req.now, on: db)
             }
         }
         return req.redirect(to: "/admin/teams", redirectType: .normal)
@@ -59,7 +65,11 @@ enum AdminTeamsController {
         let teamId = try req.id("teamID", of: "team")
         let userId = try req.id("userID", of: "user")
         try await req.write { db in
-            try await TeamMembership.query(on: db).filter(\.$teamId == teamId).filter(\.$userId == userId).delete()
+            guard let membership = try await TeamMembership.query(on: db).filter(\.$teamId == teamId).filter(\.$userId == userId).first() else { return }
+            try await membership.delete(on: db)
+            try await AuditLog.record(
+                .teamMemberRemoved, by: .init(try req.deskUser()), subject: "team", id: teamId.uuidString,
+                before: AuditSnapshot.Membership(teamId: teamId, userId: userId), at: req.now, on: db)
         }
         return req.redirect(to: "/admin/teams", redirectType: .normal)
     }

@@ -19,7 +19,7 @@ enum AdminTokensController {
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
-        _ = try AdminPage.requireAdmin(req)
+        let admin = try AdminPage.requireAdmin(req)
         let form = try req.content.decode(TokenForm.self)
         let label = (form.label ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard let userId = form.userId.flatMap(UUID.init(uuidString:)), (1...100).contains(label.count) else {
@@ -29,15 +29,21 @@ enum AdminTokensController {
         let (token, hash) = APIToken.generate()
         try await req.write { db in
             guard let user = try await User.find(userId, on: db), user.active else { throw WebError.notFound("active user") }
-            try await APIToken(tokenHash: hash, label: label, userId: userId, customerId: nil, at: Date()).create(on: db)
+            let token = APIToken(tokenHash: hash, label: label, userId: userId, customerId: nil, at: req.now)
+            try await token.create(on: db)
+            try await AuditLog.record(.tokenCreated, by: .init(admin), subject: "token", id: token.id?.uuidString, after: AuditSnapshot.Token(token), at: req.now, on: db)
         }
         return try await page(req, created: token, message: nil).response(status: .created)
     }
 
     @Sendable static func revoke(req: Request) async throws -> Response {
-        _ = try AdminPage.requireAdmin(req)
+        let admin = try AdminPage.requireAdmin(req)
         let id = try req.id("tokenID", of: "token")
-        try await req.write { db in try await APIToken.query(on: db).filter(\.$id == id).delete() }
+        try await req.write { db in
+            guard let token = try await APIToken.find(id, on: db) else { return }
+            try await token.delete(on: db)
+            try await AuditLog.record(.tokenRevoked, by: .init(admin), subject: "token", id: id.uuidString, before: AuditSnapshot.Token(token), at: req.now, on: db)
+        }
         return req.redirect(to: "/admin/tokens", redirectType: .normal)
     }
 

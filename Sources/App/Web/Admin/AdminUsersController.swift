@@ -28,7 +28,9 @@ enum AdminUsersController {
                 hash = try await req.password.async.hash(password)
             }
             let user = try await req.write { [hash] db in
-                try await StaffDirectory.create(email: form.email ?? "", name: form.name ?? "", role: role, passwordHash: hash, on: db)
+                let user = try await StaffDirectory.create(email: form.email ?? "", name: form.name ?? "", role: role, passwordHash: hash, on: db, at: req.now)
+                try await AuditLog.record(.userCreated, by: .init(actor), subject: "user", id: user.id?.uuidString, after: AuditSnapshot.User(user), at: req.now, on: db)
+                return user
             }
             return try await page(req, message: nil, notice: "\(user.name) can now sign in as \(role.rawValue).").response(status: .created)
         } catch let error as RequestError {
@@ -44,9 +46,11 @@ enum AdminUsersController {
             guard StaffDirectory.mayManage(user.role, as: actor), user.id != actor.id else {
                 throw WebError.forbidden("You cannot change this account.")
             }
+            let before = AuditSnapshot.User(user)
             user.active.toggle()
-            user.updatedAt = Date()
+            user.updatedAt = req.now
             try await user.save(on: db)
+            try await AuditLog.recordUserChange(before: before, after: AuditSnapshot.User(user), by: .init(actor), userId: user.id, at: req.now, on: db)
         }
         return req.redirect(to: "/admin/users", redirectType: .normal)
     }

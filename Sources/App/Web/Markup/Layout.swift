@@ -79,6 +79,7 @@ enum Layout {
         if user.role == .admin {
             adminLinks.append("<li><a href=\"/admin/tokens\"\(current(frame.active == "admin-tokens"))>API tokens</a></li>")
             adminLinks.append("<li><a href=\"/admin/settings\"\(current(frame.active == "admin-settings"))>Settings</a></li>")
+            adminLinks.append("<li><a href=\"/admin/audit-log\"\(current(frame.active == "admin-audit"))>Audit log</a></li>")
         }
         let people = peopleLinks(frame)
         let admin: Markup = adminLinks.isEmpty ? .empty : "<h2 class=\"nav-title\">Admin</h2><ul class=\"nav\">\(adminLinks)</ul>"
