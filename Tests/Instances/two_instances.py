@@ -82,8 +82,11 @@ def api(instance, token, method, path, body=None):
     request = urllib.request.Request(
         instance.base + "/api/v1" + path, method=method, data=json.dumps(body).encode() if body is not None else None,
         headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=20) as response:
-        return json.loads(response.read() or b"null")
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        raise RuntimeError(f"{method} {path} answered {error.code}: {error.read().decode()[:300]}") from None
 
 
 def browser():
@@ -148,7 +151,7 @@ def main():
         # A session made on A works on B; the event stream on A shows a note written through B.
         _, opener = browser()
         check("sign-in on A", sign_in(opener, a, "ana@example.test", PASSWORD) == 303)
-        status, _ = status_of(opener, b.base + "/desk")
+        status, _ = status_of(opener, b.base + "/desk/views/mine")
         check("A's session works on B", status == 200, status)
         api(b, token, "POST", f"/tickets/{ticket['id']}/messages", {"body": "Checked the firmware log on B.", "visibility": "internal"})
         status, stream = status_of(opener, a.base + f"/desk/stream/tickets/{ticket['number']}?once=1")
@@ -161,7 +164,9 @@ def main():
 
         # The scheduler runs on both instances; a lapsed promise breaks once.
         due = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=3)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-        api(a, token, "POST", f"/tickets/{ticket['id']}/promises", {"kind": "callback", "description": "Call Pat back", "due_at": due})
+        ana = next(u for u in api(a, token, "GET", "/users")["users"] if u["email"] == "ana@example.test")
+        api(a, token, "POST", f"/tickets/{ticket['id']}/promises", {
+            "kind": "callback", "description": "Call Pat back", "due_at": due, "owner_id": ana["id"]})
         broken = lambda: [e for e in api(a, token, "GET", f"/tickets/{ticket['id']}/events")["events"] if e["kind"] == "promise_broken"]
         check("the promise broke", wait_for(lambda: len(broken()) >= 1, 20))
         time.sleep(3)
@@ -171,7 +176,7 @@ def main():
         subjects = []
         for n in range(12):
             made = api(b if n % 2 else a, token, "POST", "/tickets", {
-                "subject": f"Outbox {n}", "body": "Hello.", "requester": {"email": f"cust{n}@example.test", "name": "Cust"}})
+                "subject": f"Outbox {n}", "body": "Hello.", "channel": "email", "requester": {"email": f"cust{n}@example.test", "name": "Cust"}})
             api(a if n % 2 else b, token, "POST", f"/tickets/{made['id']}/messages", {"body": f"Reply {n}.", "visibility": "public"})
             subjects.append(f"Outbox {n}")
         replies = lambda: [m for m in sink.messages() if any(s in (m["Subject"] or "") for s in subjects)]
