@@ -67,7 +67,8 @@ import FrontlineCore
         (RunaroundFactors(handoffs: 2), false),
         (RunaroundFactors(handoffs: 3), true),
         (RunaroundFactors(customerContacts: 2), false),
-        (RunaroundFactors(customerContacts: 3), true),
+        (RunaroundFactors(customerContacts: 3), false),
+        (RunaroundFactors(customerContacts: 4), true),
         (RunaroundFactors(brokenPromises: 1), true),
         (RunaroundFactors(channelSwitches: 4, reopenings: 2, daysOpen: 5), true),  // 4 + 3 + 1 = 8.0
         (RunaroundFactors(channelSwitches: 4, reopenings: 2, daysOpen: 4), false),  // 7.8
@@ -78,7 +79,7 @@ import FrontlineCore
 
     @Test func repeatedContactsOnlyAlertWhileUnresolved() {
         let factors = RunaroundFactors(customerContacts: 4)
-        #expect(RunaroundIndex(factors: factors, isResolved: false).triggers == [.customerContactsWhileUnresolved(count: 4, threshold: 3)])
+        #expect(RunaroundIndex(factors: factors, isResolved: false).triggers == [.customerContactsWhileUnresolved(count: 4, threshold: 4)])
         #expect(RunaroundIndex(factors: factors, isResolved: true).triggers.isEmpty)
     }
 

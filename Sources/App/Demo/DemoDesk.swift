@@ -34,18 +34,27 @@ struct DemoDesk {
             var random = random
             return try await Self.createCustomers(random: &random, on: db, at: now.addingTimeInterval(-95 * 86_400))
         }
+        try await app.write { [now] db in try await DemoServiceLevels.create(on: db, at: now.addingTimeInterval(-100 * 86_400)) }
         random = DemoRandom(seed: 90)
         var plans: [DemoTicketPlan] = []
         for index in 0..<ticketCount {
             plans.append(DemoTicketPlan.make(index: index, random: &random, customers: customers, people: people, now: now))
         }
         plans.sort { $0.createdAt < $1.createdAt }
+        let config = app.frontlineConfig
         for chunk in stride(from: 0, to: plans.count, by: 100) {
             let batch = Array(plans[chunk..<min(chunk + 100, plans.count)])
             try await app.write { db in
-                for plan in batch { try await plan.play(on: db) }
+                for plan in batch { try await plan.play(on: db, config: config) }
             }
         }
+        let warrantyCustomers = plans.filter { $0.new.tags.contains("warranty") }.map(\.requester)
+        _ = try await DemoWarranties(app: app, now: now)
+            .create(for: Array(Set(warrantyCustomers.compactMap(\.id))).sorted().compactMap { id in customers.first { $0.id == id } }, recordedBy: people.agentsByTeam[2][0])
+        // The scheduler, as it would have run: each promise and escalation that lapsed breaks at its due time.
+        let scheduler = Scheduler(app: app)
+        for moment in plans.flatMap(\.lapses).sorted() { try await scheduler.tick(now: moment) }
+        try await scheduler.tick(now: now)
         try await app.write { [people, now] db in try await DemoPeople(people: people, now: now).load(on: db) }
         return Summary(users: people.all.count, customers: customers.count, tickets: plans.count)
     }

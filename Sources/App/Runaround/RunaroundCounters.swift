@@ -14,7 +14,7 @@ import Foundation
 /// What counts: `handed_off` (hand-offs, and a new owner), `assigned` (a new owner), a customer's
 /// public `message_added` (a contact; a switch when its channel differs from the last contact's),
 /// an inbound `call_started` on an existing ticket (a phone contact), `status_changed` with
-/// `reopened`, `hold_without_wait_told`, `promise_broken`.
+/// `reopened` (a resolution only redoes the verdict), `hold_without_wait_told`, `promise_broken`.
 enum RunaroundCounters {
     /// The event kinds that change a counter; every other kind costs nothing.
     static let countedKinds: Set<String> = [
@@ -25,8 +25,11 @@ enum RunaroundCounters {
 
     static func observe(_ kind: String, data: [String: JSONValue], on ticket: Ticket, desk: TicketDesk) async throws {
         guard countedKinds.contains(kind) else { return }
-        // Most status changes count nothing; skip the row's read and write for them.
-        if kind == EventKind.statusChanged.rawValue, data["reopened"] != .bool(true) { return }
+        // Most status changes count nothing; skip the row's read and write for them. A resolution
+        // counts nothing either but ends the "contacts while unresolved" alert, so the verdict is redone.
+        let reopened = data["reopened"] == .bool(true)
+        let resolved = data["after"] == .string(TicketStatus.solved.rawValue) || data["after"] == .string(TicketStatus.closed.rawValue)
+        if kind == EventKind.statusChanged.rawValue, !reopened, !resolved { return }
         let ticketId = try ticket.requireID()
         let row = try await TicketRunaround.find(ticketId, on: desk.db) ?? TicketRunaround(ticketId: ticketId, at: desk.now)
         switch kind {
@@ -36,7 +39,7 @@ enum RunaroundCounters {
         case EventKind.assigned.rawValue:
             try await countOwner(data["after"], ticketId: ticketId, row: row, db: desk.db)
         case EventKind.statusChanged.rawValue:
-            row.reopenings += 1
+            if reopened { row.reopenings += 1 }
         case EventKind.messageAdded.rawValue:
             guard data["author_type"] == .string(Actor.Kind.customer.rawValue), data["visibility"] == .string("public"),
                 case .string(let channel)? = data["channel"]

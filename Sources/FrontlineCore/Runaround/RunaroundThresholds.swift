@@ -9,9 +9,11 @@ public struct RunaroundThresholds: Codable, Sendable, Hashable {
     /// Flag at this index or more.
     public var index: Double
 
-    /// Three hand-offs, three contacts while unresolved, one broken promise, or index 8.0.
+    /// Three hand-offs, four contacts while unresolved, one broken promise, or index 8.0. Four
+    /// contacts, not three: writing, answering a question and confirming the fix is an ordinary
+    /// ticket; a customer who had to chase three times is being given the runaround.
     public static let standard = RunaroundThresholds(
-        handoffs: 3, customerContactsWhileUnresolved: 3, brokenPromises: 1, index: 8.0)
+        handoffs: 3, customerContactsWhileUnresolved: 4, brokenPromises: 1, index: 8.0)
 
     public init(handoffs: Int, customerContactsWhileUnresolved: Int, brokenPromises: Int, index: Double) {
         self.handoffs = handoffs
