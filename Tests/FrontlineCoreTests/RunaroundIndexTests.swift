@@ -57,7 +57,7 @@ import FrontlineCore
         #expect(result.flagged)
         #expect(result.reasons == [
             "12 hand-offs (alert at 3)",
-            "customer got in touch 9 times without a resolution (alert at 3)",
+            "customer got in touch 9 times without a resolution (alert at 4)",
             "2 broken promises (alert at 1)",
             "runaround index 38.2 (alert at 8.0)",
         ])
