@@ -18,6 +18,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
+            // Pages the router never reached (a mistyped desk or portal address) are for people too.
+            if WebErrorMiddleware.isForPeople(request) { return WebErrorMiddleware.page(for: error, on: request) }
             let (status, detail) = Self.describe(error)
             if status == .internalServerError {
                 request.logger.report(error: error)

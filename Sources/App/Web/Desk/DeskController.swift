@@ -6,8 +6,14 @@ import Vapor
 /// The desk's lists: the built-in views, saved filters, search, and the customer and
 /// organization pages.
 enum DeskController {
+    /// Where a signed-in person lands: agents on their own tickets; leads, managers and admins,
+    /// who mostly hold no tickets themselves, on their team's queue (everything open without a team),
+    /// never on an empty list that hides the work.
     @Sendable static func home(req: Request) async throws -> Response {
-        req.redirect(to: "/desk/views/mine")
+        let user = try req.deskUser()
+        guard user.role > .agent else { return req.redirect(to: "/desk/views/\(DeskViewKind.mine.rawValue)") }
+        let inATeam = try await TeamMembership.query(on: req.db).filter(\.$userId == (try user.requireID())).first() != nil
+        return req.redirect(to: "/desk/views/\((inATeam ? DeskViewKind.team : .open).rawValue)")
     }
 
     @Sendable static func view(req: Request) async throws -> Response {

@@ -45,24 +45,40 @@ struct WebErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, detail) = APIErrorMiddleware.describe(error)
-            if status == .internalServerError { request.logger.report(error: error) }
-            let title: String = switch status.code {
-            case 403: "Not allowed"
-            case 404: "Not found"
-            case 429: "Please wait a moment"
-            case 500...: "Something went wrong"
-            default: "That did not work"
-            }
-            let message = status == .notFound && !(error is WebError) ? "We could not find that page or ticket." : detail.message
-            let page = Layout.plain(request, title: title, body: """
-                <main class="card narrow" id="main">
-                  <h1>\(title)</h1>
-                  <p class="lead">\(message)</p>
-                  <p><a href="\(request.webCustomer != nil ? "/portal" : "/desk")">Back to the start</a></p>
-                </main>
-                """)
-            return page.response(status: status)
+            return Self.page(for: error, on: request)
         }
+    }
+
+    /// Whether an error of this request is shown as a page: everything but the API and the
+    /// machine endpoints is the web app, so a mistyped desk or portal address gets the desk's look.
+    static func isForPeople(_ request: Request) -> Bool {
+        let path = request.url.path
+        return !(path == "/api" || path.hasPrefix("/api/") || ["/openapi.json", "/metrics", "/healthz", "/readyz"].contains(path))
+    }
+
+    static func page(for error: any Error, on request: Request) -> Response {
+        let (status, detail) = APIErrorMiddleware.describe(error)
+        if status == .internalServerError { request.logger.report(error: error) }
+        let title: String = switch status.code {
+        case 403: "Not allowed"
+        case 404: "Not found"
+        case 429: "Please wait a moment"
+        case 500...: "Something went wrong"
+        default: "That did not work"
+        }
+        let message = status == .notFound && !(error is WebError) ? "We could not find that page or ticket." : detail.message
+        let inPortal = request.webCustomer != nil || request.url.path.hasPrefix("/portal")
+        let page = Layout.plain(request, title: title, body: """
+            <main class="card narrow" id="main">
+              <h1>\(title)</h1>
+              <p class="lead">\(message)</p>
+              <p><a href="\(inPortal ? "/portal" : "/desk")">Back to the start</a></p>
+            </main>
+            """)
+        let response = page.response(status: status)
+        if case let abort as any AbortError = error {
+            for (name, value) in abort.headers where name.lowercased() != "content-type" { response.headers.replaceOrAdd(name: name, value: value) }
+        }
+        return response
     }
 }
