@@ -36,7 +36,7 @@ struct WebJourneyViewsTests {
             let response = try await lead.get("/desk/views/runaround")
             #expect(response.status == .ok)
             let html = response.body.string
-            #expect(html.contains("<a href=\"/desk/views/runaround\" aria-current=\"page\"><span>Runaround</span></a>"))
+            #expect(html.contains("<a href=\"/desk/views/runaround\" aria-current=\"page\"><span>Runaround</span> <span class=\"count\" data-count=\"runaround\">2</span></a>"))
             let worseAt = try #require(html.range(of: "Bounced five times"))
             let badAt = try #require(html.range(of: "Bounced three times"))
             #expect(worseAt.lowerBound < badAt.lowerBound, "the worst runaround comes first")
@@ -44,7 +44,13 @@ struct WebJourneyViewsTests {
             let api = try await desk.ticket(worse.id, token: token).runaround
             #expect(html.contains("<td class=\"index-cell\"><strong>\(String(format: "%.1f", api.index))</strong></td>"))
             #expect(html.contains("<li>5 hand-offs (alert at 3)</li>"))
-            _ = (bad, fine)
+            _ = fine
+
+            // Solved, it leaves the default list ("still waiting") but stays under "All flagged".
+            #expect(try await desk.send(.PATCH, "/api/v1/tickets/\(bad.id)", token: token, json: ["status": "solved"]).status == .ok)
+            let waiting = try await lead.get("/desk/views/runaround").body.string
+            #expect(!waiting.contains("Bounced three times") && waiting.contains("data-count=\"runaround\">1<"))
+            #expect(try await lead.get("/desk/views/runaround?show=all").body.string.contains("Bounced three times"))
 
             // The flag stays in the ticket's history.
             let page = try await lead.get("/desk/tickets/\(bad.number)").body.string
@@ -57,8 +63,8 @@ struct WebJourneyViewsTests {
             #expect(refused.body.string.contains("The Runaround list is for team leads, managers and admins."))
             let agentsDesk = try await agent.get("/desk/views/mine").body.string
             #expect(!agentsDesk.contains("/desk/views/runaround"))
-            #expect(agentsDesk.contains("<a href=\"/desk/views/promises\"><span>Promises</span></a>"))
-            #expect(try await lead.get("/desk/views/mine").body.string.contains("<a href=\"/desk/views/runaround\"><span>Runaround</span></a>"))
+            #expect(agentsDesk.contains("<a href=\"/desk/views/promises\"><span>Promises</span> <span class=\"count\" data-count=\"promises\">0</span></a>"))
+            #expect(try await lead.get("/desk/views/mine").body.string.contains("<a href=\"/desk/views/runaround\"><span>Runaround</span> <span class=\"count\" data-count=\"runaround\">1</span></a>"))
         }
     }
 

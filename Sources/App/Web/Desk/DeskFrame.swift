@@ -8,6 +8,7 @@ struct DeskFrame: Sendable {
     let deskName: String
     let counts: [DeskViewKind: Int]
     let savedFilters: [SavedFilter]
+    var journeyCounts = JourneyCounts()
     var active: String
     var query: String = ""
 
@@ -20,7 +21,7 @@ struct DeskFrame: Sendable {
         let saved = try await SavedFilter.query(on: db).filter(\.$userId == (try user.requireID())).sort(\.$name).all()
         return DeskFrame(
             user: user, teamIds: teamIds, deskName: try await DeskSettings.load(on: db).deskName, counts: counts,
-            savedFilters: saved, active: active)
+            savedFilters: saved, journeyCounts: try await JourneyCounts.load(for: user, on: db), active: active)
     }
 }
 

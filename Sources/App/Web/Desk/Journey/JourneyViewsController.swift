@@ -11,7 +11,13 @@ enum JourneyViewsController {
         guard user.role >= RunaroundList.role else {
             throw WebError.forbidden("The Runaround list is for team leads, managers and admins.")
         }
-        let tickets = try await RunaroundList.flagged(limit: 200, on: req.db)
+        // Unresolved first: those a lead can still act on; `?show=all` adds the solved ones' history.
+        let parameters = req.queryParameters
+        let showAll = parameters["show"] == "all"
+        let page = max(1, Int(parameters["page"] ?? "") ?? 1)
+        let pageSize = 50
+        let fetched = try await RunaroundList.page(unresolvedOnly: !showAll, limit: pageSize + 1, offset: (page - 1) * pageSize, on: req.db)
+        let tickets = Array(fetched.prefix(pageSize))
         let owners = Set(tickets.compactMap(\.ownerId))
         let names = owners.isEmpty ? [] : try await User.query(on: req.db).filter(\.$id ~~ Array(owners)).all()
         let byId = Dictionary(uniqueKeysWithValues: names.compactMap { u in u.id.map { ($0, u.name) } })
@@ -34,10 +40,17 @@ enum JourneyViewsController {
                 </tr>
                 """
         }
-        let empty: Markup = "<tr class=\"empty\"><td colspan=\"7\">No customer is getting the runaround right now.</td></tr>"
+        let empty: Markup = "<tr class=\"empty\"><td colspan=\"7\">\(showAll ? "No ticket has been flagged." : "No customer is getting the runaround right now.")</td></tr>"
+        let show = showAll ? "all" : "unresolved"
+        let pager: Markup = """
+            <nav class="pager" aria-label="Pages">\(page > 1 ? "<a href=\"/desk/views/runaround?show=\(show)&page=\(page - 1)\">Previous</a>" : "")
+              \(fetched.count > pageSize ? "<a href=\"/desk/views/runaround?show=\(show)&page=\(page + 1)\">Next</a>" : "")</nav>
+            """
         return Layout.desk(req, frame, title: "Runaround", main: """
             <div class="page-head"><h1>Runaround</h1></div>
-            <p class="muted small" title="index = \(RunaroundIndex.formula)">Tickets that have bounced their customer around, worst first.
+            <p class="tabs"><a href="/desk/views/runaround"\(Layout.current(!showAll))>Still waiting</a>
+              <a href="/desk/views/runaround?show=all"\(Layout.current(showAll))>All flagged</a></p>
+            <p class="muted small" title="index = \(RunaroundIndex.formula)">Tickets that have bounced their customer around, worst first\(showAll ? "" : ", while the customer still waits").
               \(TicketDetailPage.thresholdsLine)</p>
             <table class="tickets runaround-table">
               <caption class="visually-hidden">Tickets flagged for runaround</caption>
@@ -45,6 +58,7 @@ enum JourneyViewsController {
                 <th scope="col">Top reasons</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col" class="when">Flagged</th></tr></thead>
               <tbody>\(rows.isEmpty ? [empty] : rows)</tbody>
             </table>
+            \(pager)
             """).response()
     }
 
