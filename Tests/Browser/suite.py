@@ -222,6 +222,90 @@ class DeskFlow(unittest.TestCase):
         shot(ben, "kudos-wall")
 
 
+# Every element with text of its own, against the first opaque background behind it: WCAG AA asks
+# 4.5:1, or 3:1 for large text (24px, or 18.66px bold). Off-screen and hidden text is skipped.
+CONTRAST_JS = """
+const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+  const p = m[1].split(',').map(Number); return {r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1}; };
+const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+const background = el => { for (; el; el = el.parentElement) { const c = parse(getComputedStyle(el).backgroundColor);
+  if (c && c.a > 0.5) return c; } return {r: 255, g: 255, b: 255, a: 1}; };
+const failures = [];
+for (const el of document.querySelectorAll('body *')) {
+  if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+  const style = getComputedStyle(el), box = el.getBoundingClientRect();
+  if (style.visibility === 'hidden' || box.width < 2 || box.height < 2 || box.right < 0 || box.bottom < 0) continue;
+  if (el.closest('.visually-hidden, [hidden], option, datalist')) continue;
+  const fg = parse(style.color), bg = background(el);
+  const ratio = (Math.max(lum(fg), lum(bg)) + 0.05) / (Math.min(lum(fg), lum(bg)) + 0.05);
+  const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
+  const needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+  if (ratio < needed) failures.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 40)}": ${ratio.toFixed(2)}:1`);
+}
+return failures;
+"""
+
+
+class Contrast(unittest.TestCase):
+    def assert_contrast(self, driver, path):
+        driver.get(state["server"].base + path)
+        failures = driver.execute_script(CONTRAST_JS)
+        self.assertEqual(failures, [], f"{path}: text below WCAG AA contrast")
+
+    def test_every_page_meets_wcag_aa(self):
+        server = state["server"]
+        visitor = browser()
+        for path in ["/login", "/contact", "/portal/login", "/no-such-page"]:
+            self.assert_contrast(visitor, path)
+        agent = browser()
+        sign_in(agent, "ana@example.test")
+        for path in ["/desk/views/open", f"/desk/tickets/{state['ticket']['number']}", "/desk/views/promises",
+                     "/desk/people/me", "/desk/people/kudos"]:
+            self.assert_contrast(agent, path)
+        customer = browser()
+        customer.get(server.base + "/portal/login")
+        customer.find_element(By.NAME, "email").send_keys("sam@example.test")
+        customer.find_element(By.CSS_SELECTOR, "form[action='/portal/login'] button").click()
+        wait(customer).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), "sign-in link is on its way"))
+        customer.get(server.portal_link("sam@example.test"))
+        customer.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        wait(customer).until(EC.url_to_be(server.base + "/portal"))
+        for path in ["/portal", f"/portal/tickets/{state['other']['number']}", "/portal/documents"]:
+            self.assert_contrast(customer, path)
+
+
+class Mobile(unittest.TestCase):
+    """At 390 px (a phone) no page scrolls sideways, lists are cards and the navigation folds."""
+
+    def assert_fits(self, driver, path):
+        driver.get(state["server"].base + path)
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        self.assertLessEqual(overflow, 0, f"{path} scrolls sideways by {overflow}px at 390px")
+
+    def test_phone_width(self):
+        server = state["server"]
+        visitor = browser()
+        visitor.set_window_size(390, 844)
+        for path in ["/login", "/contact", "/portal/login"]:
+            self.assert_fits(visitor, path)
+        agent = browser()
+        agent.set_window_size(390, 844)
+        sign_in(agent, "ben@example.test")
+        for path in ["/desk/views/open", f"/desk/tickets/{state['ticket']['number']}", "/desk/views/promises", "/desk/people/me"]:
+            self.assert_fits(agent, path)
+        agent.get(server.base + "/desk/views/open")
+        sidebar = agent.find_element(By.ID, "sidebar")
+        self.assertFalse(sidebar.is_displayed(), "the navigation is folded away")
+        first_row = agent.find_element(By.CSS_SELECTOR, "table.tickets tbody tr")
+        self.assertLess(first_row.location["y"], 400, "the queue starts near the top, not below the navigation")
+        shot(agent, "phone-queue")
+        agent.find_element(By.CSS_SELECTOR, ".menu-toggle").click()
+        wait(agent).until(EC.visibility_of(sidebar))
+        self.assertEqual(agent.find_element(By.CSS_SELECTOR, ".menu-toggle").get_attribute("aria-expanded"), "true")
+        shot(agent, "phone-menu")
+
+
 if __name__ == "__main__":
     result = unittest.main(verbosity=2, exit=False, failfast=True).result
     sys.exit(0 if result.wasSuccessful() else 1)

@@ -15,6 +15,18 @@
     return template.content.firstElementChild;
   }
 
+  // The Menu button of narrow screens opens and closes the navigation (without this file the
+  // navigation simply stays open above the page).
+  document.documentElement.classList.add("js");
+  var menu = document.querySelector(".menu-toggle");
+  var sidebar = document.getElementById("sidebar");
+  if (menu && sidebar) {
+    menu.addEventListener("click", function () {
+      var open = sidebar.classList.toggle("open");
+      menu.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
   // Keyboard: j/k move in lists, Enter opens, r reply, n note, / search.
   var selected = -1;
   function rows() { return Array.prototype.slice.call(document.querySelectorAll("table[data-list] tbody tr[data-number]")); }

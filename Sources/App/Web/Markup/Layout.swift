@@ -87,6 +87,7 @@ enum Layout {
         return document(request, title: title, bodyClass: "desk", body: """
             <a class="skip" href="#main">Skip to content</a>
             <header class="topbar">
+              <button class="menu-toggle" type="button" aria-controls="sidebar" aria-expanded="false">Menu</button>
               <a class="brand" href="/desk">\(frame.deskName)</a>
               <form class="search" role="search" action="/desk/search" method="get">
                 <label for="q" class="visually-hidden">Search tickets</label>
@@ -98,13 +99,13 @@ enum Layout {
               </div>
             </header>
             <div class="frame">
-              <nav class="sidebar" aria-label="Views">
+              <nav class="sidebar" id="sidebar" aria-label="Views">
                 <h2 class="nav-title">Views</h2>
                 <ul class="nav">\(views)\(JourneyNav.links(frame))</ul>
                 <h2 class="nav-title">Saved filters</h2>
                 <ul class="nav">\(saved.isEmpty ? [noSaved] : saved)</ul>
-                <h2 class="nav-title">People</h2>
-                <ul class="nav">\(people)</ul>
+                <details class="nav-section" open><summary class="nav-title">People</summary>
+                  <ul class="nav">\(people)</ul></details>
                 \(admin)
               </nav>
               <main id="main" class="content">
