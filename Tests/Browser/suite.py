@@ -14,6 +14,7 @@ from frontline_server import PASSWORD, REPO, Server, chrome  # noqa: E402
 
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -304,6 +305,29 @@ class Mobile(unittest.TestCase):
         wait(agent).until(EC.visibility_of(sidebar))
         self.assertEqual(agent.find_element(By.CSS_SELECTOR, ".menu-toggle").get_attribute("aria-expanded"), "true")
         shot(agent, "phone-menu")
+
+
+class Keyboard(unittest.TestCase):
+    def test_question_mark_lists_every_key_and_brackets_walk_the_list(self):
+        agent = browser()
+        sign_in(agent, "ana@example.test")
+        agent.get(state["server"].base + "/desk/views/open?sort=oldest")
+        numbers = [row.get_attribute("data-number") for row in agent.find_elements(By.CSS_SELECTOR, "table[data-list] tbody tr")]
+        self.assertGreaterEqual(len(numbers), 2)
+        body = agent.find_element(By.TAG_NAME, "body")
+        body.send_keys("?")
+        help_box = wait(agent).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".shortcuts")))
+        for key in ["j / k", "[ / ]", "a", "s", "h", "?"]:
+            self.assertIn(key, [dt.text for dt in help_box.find_elements(By.TAG_NAME, "dt")])
+        body.send_keys(Keys.ESCAPE)
+        wait(agent).until(EC.invisibility_of_element_located((By.CSS_SELECTOR, ".shortcuts")))
+        agent.get(f"{state['server'].base}/desk/tickets/{numbers[0]}")
+        agent.find_element(By.TAG_NAME, "body").send_keys("]")
+        wait(agent).until(EC.url_to_be(f"{state['server'].base}/desk/tickets/{numbers[1]}"))
+        agent.find_element(By.TAG_NAME, "body").send_keys("s")
+        self.assertEqual(agent.switch_to.active_element.get_attribute("id"), "status")
+        agent.find_element(By.TAG_NAME, "body").send_keys("[")
+        wait(agent).until(EC.url_to_be(f"{state['server'].base}/desk/tickets/{numbers[0]}"))
 
 
 if __name__ == "__main__":

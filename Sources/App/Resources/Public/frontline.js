@@ -43,7 +43,50 @@
     if (field) { field.focus(); field.scrollIntoView({ block: "center" }); return true; }
     return false;
   }
+  // The list last looked at, so that [ and ] on a ticket page go to its neighbours in that list.
+  var listed = rows().map(function (row) { return row.getAttribute("data-number"); });
+  if (listed.length) { try { sessionStorage.setItem("frontline.list", JSON.stringify(listed)); } catch (e) {} }
+  function neighbour(step) {
+    var here = (document.querySelector("[data-ticket]") || { getAttribute: function () { return null; } }).getAttribute("data-ticket");
+    var list = [];
+    try { list = JSON.parse(sessionStorage.getItem("frontline.list") || "[]"); } catch (e) {}
+    var index = list.indexOf(here);
+    if (here === null || index < 0 || !list[index + step]) return false;
+    window.location.href = "/desk/tickets/" + list[index + step];
+    return true;
+  }
+  function clickButton(selector) {
+    var button = document.querySelector(selector);
+    if (button) { button.focus(); button.scrollIntoView({ block: "center" }); return true; }
+    return false;
+  }
+
+  var shortcuts = [
+    ["j / k", "next / previous row in a list"], ["Enter", "open the selected ticket"],
+    ["[ / ]", "previous / next ticket of the list you came from"], ["r", "write a reply"], ["n", "write an internal note"],
+    ["a", "assign to me"], ["s", "change the status"], ["h", "hand off"], ["/", "search"], ["?", "show these keys"],
+  ];
+  var help = null;
+  function toggleHelp() {
+    if (help) { help.remove(); help = null; return true; }
+    help = document.createElement("div");
+    help.className = "shortcuts";
+    help.setAttribute("role", "dialog");
+    help.setAttribute("aria-label", "Keyboard shortcuts");
+    var list = document.createElement("dl");
+    shortcuts.forEach(function (pair) {
+      var key = document.createElement("dt"); key.textContent = pair[0];
+      var what = document.createElement("dd"); what.textContent = pair[1];
+      list.appendChild(key); list.appendChild(what);
+    });
+    var title = document.createElement("h2"); title.textContent = "Keyboard shortcuts";
+    help.appendChild(title); help.appendChild(list);
+    document.body.appendChild(help);
+    return true;
+  }
+
   document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && help) { toggleHelp(); return; }
     if (event.ctrlKey || event.metaKey || event.altKey || typingInField(event.target)) return;
     var handled = true;
     switch (event.key) {
@@ -51,7 +94,13 @@
       case "k": select(selected - 1); break;
       case "r": handled = focusField("reply-body"); break;
       case "n": handled = focusField("note-body"); break;
+      case "a": handled = clickButton("form[action$='/assign'] button"); break;
+      case "s": handled = focusField("status"); break;
+      case "h": handled = focusField("to-user"); break;
+      case "[": handled = neighbour(-1); break;
+      case "]": handled = neighbour(1); break;
       case "/": handled = focusField("q"); break;
+      case "?": handled = toggleHelp(); break;
       default: handled = false;
     }
     if (handled) event.preventDefault();

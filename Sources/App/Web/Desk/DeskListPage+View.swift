@@ -36,7 +36,7 @@ extension DeskListPage {
               <button type="submit" class="secondary">Apply</button>
             </form>
             \(TicketRows.table(page.tickets, names: names, caption: title, empty: "Nothing here. Enjoy the calm.", live: live))
-            <div class="pager">\(firstLink)\(nextLink)<span class="muted small">j / k to move, Enter to open</span></div>
+            <div class="pager">\(firstLink)\(nextLink)<span class="muted small">j / k to move, Enter to open, ? for every key</span></div>
             <details class="save-filter"><summary>Save this view as a filter</summary>
               <form method="post" action="/desk/filters">\(request.csrfField)
                 <input type="hidden" name="query" value="\(query.filterQuery)">
