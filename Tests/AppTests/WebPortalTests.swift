@@ -195,6 +195,24 @@ struct WebPortalTests {
         }
     }
 
+    @Test func theContactFormShowsEveryProblemBesideItsField() async throws {
+        try await TestDesk.run { desk in
+            let web = WebClient(desk)
+            try await web.get("/contact")
+            let bad = try await web.post("/contact", ["name": "Robin", "email": "robin@", "subject": " ", "message": ""])
+            #expect(bad.status == .unprocessableEntity)
+            let html = bad.body.string
+            #expect(html.contains("Please correct the 3 fields marked below."))
+            for (field, words) in [("email", "check your email address"), ("subject", "give your message a subject"), ("message", "tell us what you need")] {
+                #expect(html.contains("aria-invalid=\"true\" aria-describedby=\"\(field)-error\""), "\(field) is marked")
+                #expect(html.contains("<p class=\"field-error\" id=\"\(field)-error\">Please \(words)"), "\(field) says why")
+            }
+            #expect(!html.contains("id=\"name-error\""))
+            #expect(html.contains("value=\"Robin\""), "what was typed is kept")
+            #expect(try await Ticket.query(on: desk.app.db).count() == 0)
+        }
+    }
+
     @Test func theContactFormIsRateLimitedPerAddress() async throws {
         try await TestDesk.run { desk in
             let web = WebClient(desk)

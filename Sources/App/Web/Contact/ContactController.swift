@@ -19,11 +19,29 @@ enum ContactController {
         try await page(req, form: nil, message: nil).response()
     }
 
+    /// Every problem of the form at once, by field, in the visitor's words.
+    static func problems(_ form: ContactForm) -> [String: String] {
+        var problems: [String: String] = [:]
+        if (form.name ?? "").count > 200 { problems["name"] = "Please shorten your name to 200 characters." }
+        if !EmailAddress.isValid(form.email ?? "") { problems["email"] = "Please check your email address: we need it to answer you." }
+        do { _ = try TicketInput.subject(form.subject ?? "") } catch {
+            problems["subject"] = (form.subject ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                ? "Please give your message a subject." : "Please shorten the subject to \(TicketInput.maxSubjectLength) characters."
+        }
+        do { _ = try TicketInput.body(form.message ?? "") } catch {
+            problems["message"] = (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                ? "Please tell us what you need in the message." : "Please shorten the message to \(TicketInput.maxBodyLength) characters."
+        }
+        return problems
+    }
+
     @Sendable static func send(req: Request) async throws -> Response {
         let form = try req.content.decode(ContactForm.self)
         if let trap = form.website, !trap.isEmpty {
             return try await thanks(req, number: nil).response()
         }
+        let problems = problems(form)
+        guard problems.isEmpty else { return try await page(req, form: form, message: nil, problems: problems).response(status: .unprocessableEntity) }
         let address = SignInController.clientAddress(req)
         if try await RateLimit.contactPerAddress.isExceeded(for: address, on: req.db) {
             return try await page(req, form: form, message: WebError.tooManyAttempts(minutes: RateLimit.contactPerAddress.minutes, what: "messages from your connection").reason)
@@ -49,9 +67,17 @@ enum ContactController {
         }
     }
 
-    private static func page(_ req: Request, form: ContactForm?, message: String?) async throws -> Markup {
+    private static func page(_ req: Request, form: ContactForm?, message: String?, problems: [String: String] = [:]) async throws -> Markup {
         let settings = try await DeskSettings.load(on: req.db)
-        let error: Markup = message.map { "<p class=\"form-error\" role=\"alert\">\($0)</p>" } ?? .empty
+        let summary = problems.isEmpty ? message : "Please correct the \(problems.count == 1 ? "field" : "\(problems.count) fields") marked below."
+        let error: Markup = summary.map { "<p class=\"form-error\" role=\"alert\">\($0)</p>" } ?? .empty
+        // Each problem beside its field, tied to it for screen readers.
+        func problem(_ field: String) -> Markup {
+            problems[field].map { "<p class=\"field-error\" id=\"\(field)-error\">\($0)</p>" } ?? .empty
+        }
+        func invalid(_ field: String) -> Markup {
+            problems[field] == nil ? .empty : " aria-invalid=\"true\" aria-describedby=\"\(field)-error\""
+        }
         return Layout.plain(req, title: "Contact us", bodyClass: "plain contact", body: """
             <main id="main" class="card">
               <p class="brand-mark">\(settings.deskName)</p>
@@ -62,14 +88,14 @@ enum ContactController {
                 \(req.csrfField)
                 <div class="two">
                   <div><label for="name">Your name</label>
-                    <input id="name" name="name" autocomplete="name" maxlength="200" value="\(form?.name ?? "")"></div>
+                    <input id="name" name="name" autocomplete="name" maxlength="200" value="\(form?.name ?? "")"\(invalid("name"))>\(problem("name"))</div>
                   <div><label for="email">Email address</label>
-                    <input id="email" name="email" type="email" autocomplete="email" required value="\(form?.email ?? "")"></div>
+                    <input id="email" name="email" type="email" autocomplete="email" required value="\(form?.email ?? "")"\(invalid("email"))>\(problem("email"))</div>
                 </div>
                 <label for="subject">Subject</label>
-                <input id="subject" name="subject" required maxlength="250" value="\(form?.subject ?? "")">
+                <input id="subject" name="subject" required maxlength="250" value="\(form?.subject ?? "")"\(invalid("subject"))>\(problem("subject"))
                 <label for="message">Message</label>
-                <textarea id="message" name="message" rows="8" required>\(form?.message ?? "")</textarea>
+                <textarea id="message" name="message" rows="8" required\(invalid("message"))>\(form?.message ?? "")</textarea>\(problem("message"))
                 <div class="trap" aria-hidden="true"><label for="website">Leave this empty</label>
                   <input id="website" name="website" tabindex="-1" autocomplete="off"></div>
                 <button type="submit">Send message</button>
