@@ -26,7 +26,7 @@ struct WebPeopleCoachingTests {
             let id = try session.requireID()
             #expect(logged.location == "/desk/people/coaching/\(id)")
             #expect((session.coachId, session.agentId, session.minutes, session.notes) == (f.lea.user.id, ada, 40, "Private \(Hostile.text)"))
-            let dto = try await CoachingPresenter.dto(session, on: desk.app.db)
+            let dto = try await CoachingPresenter.dto(session, on: desk.app.db, today: Days.day(of: desk.app.clock.now()))
             #expect(dto.topics == ["de-escalation", "holds"])
             #expect(dto.ticketIds == [ticket.id])
             #expect(dto.actions.map(\.description) == ["Give a wait time before every hold"])
@@ -88,7 +88,7 @@ struct WebPeopleCoachingTests {
                 "action_1": "Read the refund policy", "due_1": due, "action_2": "", "due_2": "",
             ])
             #expect(saved.status == .seeOther)
-            var dto = try await CoachingPresenter.dto(try #require(try await CoachingSession.find(created.id, on: desk.app.db)), on: desk.app.db)
+            var dto = try await CoachingPresenter.dto(try #require(try await CoachingSession.find(created.id, on: desk.app.db)), on: desk.app.db, today: Days.day(of: desk.app.clock.now()))
             #expect((dto.minutes, dto.topics, dto.notes) == (45, ["tone"], "Edited"))
             #expect(dto.actions.map(\.description) == ["Read the refund policy"])
 
@@ -98,7 +98,7 @@ struct WebPeopleCoachingTests {
                 "action_id_1": dto.actions[0].id.uuidString, "action_1": "", "due_1": "",
             ])
             #expect(removed.status == .seeOther)
-            dto = try await CoachingPresenter.dto(try #require(try await CoachingSession.find(created.id, on: desk.app.db)), on: desk.app.db)
+            dto = try await CoachingPresenter.dto(try #require(try await CoachingSession.find(created.id, on: desk.app.db)), on: desk.app.db, today: Days.day(of: desk.app.clock.now()))
             #expect(dto.actions.isEmpty)
 
             let bad = try await lead.post("/desk/people/coaching/\(created.id)", ["on": PeopleFixture.today, "minutes": "900", "notes": "Kept \(Hostile.text)"])

@@ -12,7 +12,7 @@ struct CustomerDocuments {
 
     /// Checks name, size and emptiness, stores the file, records the document.
     func store(
-        _ data: Data, filename raw: String, contentType: String, for customerId: UUID, by actor: Actor, at now: Date = Date()
+        _ data: Data, filename raw: String, contentType: String, for customerId: UUID, by actor: Actor, at now: Date
     ) async throws -> CustomerDocument {
         let filename = (raw as NSString).lastPathComponent.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...255).contains(filename.count) else { throw RequestError.invalid("filename", "filename must be 1 to 255 characters") }

@@ -10,25 +10,25 @@ import Vapor
 enum RaisedFromTicket {
     /// Sends the ticket to the coaching queue; the item is about the ticket's owner.
     static func queueForCoaching(
-        ticketId: UUID, reason rawReason: String?, by user: User, on db: any Database
+        ticketId: UUID, reason rawReason: String?, by user: User, on db: any Database, at now: Date
     ) async throws -> (item: CoachingQueueItem, ticket: Ticket) {
         let reason = try PeopleInput.text(rawReason, field: "reason", max: 1000)
         guard let ticket = try await Ticket.find(ticketId, on: db) else { throw RequestError.notFound("ticket") }
-        let item = CoachingQueueItem(ticketId: ticketId, agentId: ticket.ownerId, raisedBy: try user.requireID(), reason: reason, at: Date())
+        let item = CoachingQueueItem(ticketId: ticketId, agentId: ticket.ownerId, raisedBy: try user.requireID(), reason: reason, at: now)
         try await item.create(on: db)
         return (item, ticket)
     }
 
     /// "What I learned", linked to the ticket it came from when there is one.
     static func learning(
-        about: LearningTopic?, text rawText: String?, ticketId: UUID?, by author: User, on db: any Database
+        about: LearningTopic?, text rawText: String?, ticketId: UUID?, by author: User, on db: any Database, at now: Date
     ) async throws -> LearningEntry {
         guard let about else { throw RequestError(.unprocessableEntity, "missing_field", "about is required", field: "about") }
         let text = try PeopleInput.text(rawText, field: "text", max: 10_000)
         if let ticketId, try await Ticket.find(ticketId, on: db) == nil {
             throw PeopleError.invalid(field: "ticket_id", reason: "no ticket has that id")
         }
-        let entry = LearningEntry(authorId: try author.requireID(), about: about, text: text, ticketId: ticketId, at: Date())
+        let entry = LearningEntry(authorId: try author.requireID(), about: about, text: text, ticketId: ticketId, at: now)
         try await entry.create(on: db)
         return entry
     }
@@ -36,7 +36,7 @@ enum RaisedFromTicket {
     /// A product insight raised from at least one ticket.
     static func insight(
         title rawTitle: String?, description rawDescription: String?, product rawProduct: String?, theme rawTheme: String?,
-        ticketIds rawTicketIds: [UUID], by user: User, on db: any Database
+        ticketIds rawTicketIds: [UUID], by user: User, on db: any Database, at now: Date
     ) async throws -> Insight {
         let title = try PeopleInput.text(rawTitle, field: "title")
         let description = try PeopleInput.text(rawDescription, field: "description", max: 10_000)
@@ -52,11 +52,11 @@ enum RaisedFromTicket {
         insight.theme = theme
         insight.status = .new
         insight.raisedBy = try user.requireID()
-        insight.createdAt = Date()
+        insight.createdAt = now
         insight.updatedAt = insight.createdAt
         try await insight.create(on: db)
         for ticketId in ticketIds {
-            try await InsightTicket(insightId: try insight.requireID(), ticketId: ticketId, addedBy: try user.requireID(), at: Date()).create(on: db)
+            try await InsightTicket(insightId: try insight.requireID(), ticketId: ticketId, addedBy: try user.requireID(), at: now).create(on: db)
         }
         return insight
     }
@@ -64,7 +64,7 @@ enum RaisedFromTicket {
     /// A policy that creates work and penalises customers, flagged from the ticket where it bit.
     static func policyFriction(
         policy rawPolicy: String?, description rawDescription: String?, ticketId: UUID?, revenueAtRisk: Decimal?,
-        by user: User, on db: any Database
+        by user: User, on db: any Database, at now: Date
     ) async throws -> PolicyFriction {
         let policy = try PeopleInput.text(rawPolicy, field: "policy")
         let description = try PeopleInput.text(rawDescription, field: "description", max: 10_000)
@@ -75,10 +75,10 @@ enum RaisedFromTicket {
         friction.policy = policy
         friction.frictionDescription = description
         friction.raisedBy = try user.requireID()
-        friction.createdAt = Date()
+        friction.createdAt = now
         try await friction.create(on: db)
         try await PolicyFrictionTicket(
-            frictionId: try friction.requireID(), ticketId: ticketId, revenueAtRiskCents: cents, addedBy: try user.requireID(), at: Date()
+            frictionId: try friction.requireID(), ticketId: ticketId, revenueAtRiskCents: cents, addedBy: try user.requireID(), at: now
         ).create(on: db)
         return friction
     }
@@ -86,7 +86,7 @@ enum RaisedFromTicket {
     /// A customer's thanks (a satisfaction comment, a thank-you reply) turned into kudos by a lead,
     /// quoting the customer, for the person who earned it.
     static func customerKudos(
-        to toUserId: UUID?, ticketId: UUID, messageId: Int?, quote rawQuote: String?, value: KudosValue?, by lead: User, on db: any Database
+        to toUserId: UUID?, ticketId: UUID, messageId: Int?, quote rawQuote: String?, value: KudosValue?, by lead: User, on db: any Database, at now: Date
     ) async throws -> Kudos {
         guard let toUserId else { throw RequestError(.unprocessableEntity, "missing_field", "to_user_id is required", field: "to_user_id") }
         let quote = try PeopleInput.text(rawQuote, field: "quote", max: 2000)
@@ -103,7 +103,7 @@ enum RaisedFromTicket {
         let kudos = Kudos(
             toUserId: toUserId, fromUserId: try lead.requireID(), source: .customer, value: value,
             message: "Thanks from \(customer?.name ?? "a customer") on ticket #\(ticket.number)", quote: quote,
-            ticketId: ticketId, messageId: messageId, at: Date())
+            ticketId: ticketId, messageId: messageId, at: now)
         try await kudos.create(on: db)
         return kudos
     }

@@ -61,7 +61,7 @@ enum CustomersController {
             let name = try StaffDirectory.checkName(input.name ?? String(email.prefix { $0 != "@" }))
             let customer = Customer(
                 email: email.trimmingCharacters(in: .whitespaces), name: name, phone: input.phone,
-                organizationId: input.organizationId, at: Date())
+                organizationId: input.organizationId, at: req.now)
             try await customer.create(on: db)
             return customer
         }
@@ -90,7 +90,7 @@ enum CustomersController {
                 try await checkOrganization(organizationId, on: db)
                 customer.organizationId = organizationId
             }
-            customer.updatedAt = Date()
+            customer.updatedAt = req.now
             try await customer.save(on: db)
             return try CustomerDTO(customer)
         }

@@ -40,7 +40,7 @@ enum OrganizationsController {
         guard let rawName = input.name else {
             throw RequestError(.unprocessableEntity, "missing_field", "name is required", field: "name")
         }
-        let organization = Organization(name: try StaffDirectory.checkName(rawName), domain: input.domain, notes: input.notes, at: Date())
+        let organization = Organization(name: try StaffDirectory.checkName(rawName), domain: input.domain, notes: input.notes, at: req.now)
         try await req.write { db in try await organization.create(on: db) }
         return try await OrganizationDTO(organization).encodeResponse(status: .created, for: req)
     }
@@ -52,7 +52,7 @@ enum OrganizationsController {
         if let name = input.name { organization.name = try StaffDirectory.checkName(name) }
         if let domain = input.domain { organization.domain = domain.isEmpty ? nil : domain }
         if let notes = input.notes { organization.notes = notes.isEmpty ? nil : notes }
-        organization.updatedAt = Date()
+        organization.updatedAt = req.now
         try await req.write { db in try await organization.save(on: db) }
         return try OrganizationDTO(organization)
     }

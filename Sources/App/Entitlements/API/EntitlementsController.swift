@@ -32,7 +32,7 @@ enum EntitlementsController {
         product.serialNormalized = Product.normalizedSerial(serial)
         product.purchaseDate = input.purchaseDate
         product.purchasedFrom = input.purchasedFrom?.trimmingCharacters(in: .whitespacesAndNewlines)
-        product.createdAt = Date()
+        product.createdAt = req.now
         try await req.write { db in try await product.create(on: db) }
         return try await ProductDTO(product).encodeResponse(status: .created, for: req)
     }
@@ -42,7 +42,7 @@ enum EntitlementsController {
     @Sendable static func entitlements(req: Request) async throws -> EntitlementList {
         let customer = try await customerInScope(req)
         let rows = try await Entitlement.query(on: req.db).filter(\.$customerId == (try customer.requireID())).sort(\.$endsOn).all()
-        return EntitlementList(entitlements: try await dtos(rows, on: req.db))
+        return EntitlementList(entitlements: try await dtos(rows, on: req.db, now: req.now))
     }
 
     @Sendable static func addEntitlement(req: Request) async throws -> Response {
@@ -76,12 +76,12 @@ enum EntitlementsController {
             entitlement.endsOn = input.endsOn
             entitlement.coverage = coverage
             entitlement.recordedByName = user.name
-            entitlement.createdAt = Date()
+            entitlement.createdAt = req.now
             try await entitlement.create(on: db)
             for documentId in documentIds {
                 try await EntitlementDocument(entitlementId: try entitlement.requireID(), documentId: documentId).create(on: db)
             }
-            return try await dtos([entitlement], on: db)[0]
+            return try await dtos([entitlement], on: db, now: req.now)[0]
         }
         return try await dto.encodeResponse(status: .created, for: req)
     }
@@ -96,19 +96,19 @@ enum EntitlementsController {
         let productIds = try products.map { try $0.requireID() }
         guard !productIds.isEmpty else { return CoverageAnswer(covered: false, until: nil, entitlement: nil, product: nil) }
         let rows = try await Entitlement.query(on: req.db).filter(\.$productId ~~ productIds).all()
-        let now = Date()
+        let now = req.now
         let active = rows.filter { isActive($0, at: now) }.max { $0.endsOn < $1.endsOn }
         let best = active ?? rows.max { $0.endsOn < $1.endsOn }
         let product = products.first { $0.id == (best?.productId ?? productIds.first) } ?? products[0]
         var entitlement: EntitlementDTO?
-        if let best { entitlement = try await dtos([best], on: req.db).first }
+        if let best { entitlement = try await dtos([best], on: req.db, now: req.now).first }
         return CoverageAnswer(covered: active != nil, until: active?.endsOn, entitlement: entitlement, product: try ProductDTO(product))
     }
 
     /// Every ticket shows its customer's active entitlements, products and every document they sent.
     @Sendable static func forTicket(req: Request) async throws -> TicketEntitlements {
         let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
-        return try await CustomerRecord.onRecord(customerId: ticket.requesterId, on: req.db)
+        return try await CustomerRecord.onRecord(customerId: ticket.requesterId, on: req.db, now: req.now)
     }
 
     // MARK: documents
@@ -134,7 +134,7 @@ enum EntitlementsController {
             data = req.body.data.map { Data(buffer: $0) } ?? Data()
         }
         let document = try await CustomerDocuments(app: req.application).store(
-            data, filename: filename, contentType: contentType, for: try customer.requireID(), by: principal.actor)
+            data, filename: filename, contentType: contentType, for: try customer.requireID(), by: principal.actor, at: req.now)
         return try await DocumentDTO(document).encodeResponse(status: .created, for: req)
     }
 
@@ -173,11 +173,10 @@ enum EntitlementsController {
         (try? Coverage(start: entitlement.startsOn, end: entitlement.endsOn))?.covers(now) ?? false
     }
 
-    static func dtos(_ entitlements: [Entitlement], on db: any Database) async throws -> [EntitlementDTO] {
+    static func dtos(_ entitlements: [Entitlement], on db: any Database, now: Date) async throws -> [EntitlementDTO] {
         let ids = try entitlements.map { try $0.requireID() }
         guard !ids.isEmpty else { return [] }
         let links = Dictionary(grouping: try await EntitlementDocument.query(on: db).filter(\.$entitlementId ~~ ids).all(), by: \.entitlementId)
-        let now = Date()
         return try entitlements.map {
             try EntitlementDTO($0, documentIds: (links[try $0.requireID()] ?? []).map(\.documentId), active: isActive($0, at: now))
         }

@@ -56,7 +56,7 @@ enum NotificationsController {
                 throw RequestError.notFound("notification")
             }
             if notification.readAt == nil {
-                notification.readAt = Date()
+                notification.readAt = req.now
                 try await notification.save(on: db)
             }
             return try NotificationDTO(notification)

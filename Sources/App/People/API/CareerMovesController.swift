@@ -27,12 +27,12 @@ enum CareerMovesController {
     @Sendable static func create(req: Request) async throws -> Response {
         let manager = try req.staff(atLeast: .manager)
         let input = try req.content.decode(CreateRequest.self)
-        let move = try await req.write { db in try await record(input, by: manager, on: db) }
+        let move = try await req.write { db in try await record(input, by: manager, on: db, now: req.now) }
         return try await CareerMovesController.dtos([move], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
     /// A manager records a promotion or a move.
-    static func record(_ input: CreateRequest, by manager: User, on db: any Database, now: Date = Date()) async throws -> CareerMove {
+    static func record(_ input: CreateRequest, by manager: User, on db: any Database, now: Date) async throws -> CareerMove {
         guard manager.role.managesPeople else { throw RequestError.forbidden("managers and admins record career moves") }
         guard let userId = input.userId else { throw RequestError(.unprocessableEntity, "missing_field", "user_id is required", field: "user_id") }
         guard let kind = input.kind else { throw RequestError(.unprocessableEntity, "missing_field", "kind is required", field: "kind") }

@@ -26,7 +26,7 @@ enum CoachingController {
         let coach = try req.staff(atLeast: .lead)
         let input = try req.content.decode(CreateRequest.self)
         let dto = try await req.write { db in
-            try await CoachingPresenter.dto(try await CoachingLog.create(input, coach: coach, on: db), on: db)
+            try await CoachingPresenter.dto(try await CoachingLog.create(input, coach: coach, on: db, now: req.now), on: db, today: Days.day(of: req.now))
         }
         return try await dto.encodeResponse(status: .created, for: req)
     }
@@ -36,13 +36,13 @@ enum CoachingController {
         let viewer = try req.staff()
         let sessions = try await CoachingLog.sessions(
             visibleTo: viewer, agentId: try PeopleInput.uuidQuery(req, "agent_id"), coachId: try PeopleInput.uuidQuery(req, "coach_id"), on: req.db)
-        return SessionList(sessions: try await CoachingPresenter.dtos(sessions, on: req.db))
+        return SessionList(sessions: try await CoachingPresenter.dtos(sessions, on: req.db, today: Days.day(of: req.now)))
     }
 
     @Sendable static func show(req: Request) async throws -> CoachingSessionDTO {
         let viewer = try req.staff()
         let session = try await CoachingLog.visibleSession(try req.id("sessionID", of: "coaching session"), viewer: viewer, on: req.db)
-        return try await CoachingPresenter.dto(session, on: req.db)
+        return try await CoachingPresenter.dto(session, on: req.db, today: Days.day(of: req.now))
     }
 
     /// The coach or a manager edits the session.
@@ -51,7 +51,7 @@ enum CoachingController {
         let id = try req.id("sessionID", of: "coaching session")
         let changes = try req.content.decode(UpdateRequest.self)
         return try await req.write { db in
-            try await CoachingPresenter.dto(try await CoachingLog.update(id, changes, by: viewer, on: db), on: db)
+            try await CoachingPresenter.dto(try await CoachingLog.update(id, changes, by: viewer, on: db, now: req.now), on: db, today: Days.day(of: req.now))
         }
     }
 
@@ -61,7 +61,7 @@ enum CoachingController {
         let input = try req.content.decode(AcknowledgeRequest.self)
         let id = try req.id("sessionID", of: "coaching session")
         return try await req.write { db in
-            try await CoachingPresenter.dto(try await CoachingLog.acknowledge(id, view: input.agentView, by: viewer, on: db), on: db)
+            try await CoachingPresenter.dto(try await CoachingLog.acknowledge(id, view: input.agentView, by: viewer, on: db, now: req.now), on: db, today: Days.day(of: req.now))
         }
     }
 
@@ -71,7 +71,7 @@ enum CoachingController {
         let id = try req.id("sessionID", of: "coaching session")
         let actionId = try req.id("actionID", of: "agreed action")
         return try await req.write { db in
-            try await CoachingPresenter.dto(try await CoachingLog.markDone(id, action: actionId, by: viewer, on: db), on: db)
+            try await CoachingPresenter.dto(try await CoachingLog.markDone(id, action: actionId, by: viewer, on: db, now: req.now), on: db, today: Days.day(of: req.now))
         }
     }
 }
@@ -116,11 +116,11 @@ struct CoachingSessionDTO: Content {
 
 /// Builds session DTOs with their topics, tickets and actions in three queries.
 enum CoachingPresenter {
-    static func dto(_ session: CoachingSession, on db: any Database, today: String = Days.day(of: Date())) async throws -> CoachingSessionDTO {
+    static func dto(_ session: CoachingSession, on db: any Database, today: String) async throws -> CoachingSessionDTO {
         try await dtos([session], on: db, today: today)[0]
     }
 
-    static func dtos(_ sessions: [CoachingSession], on db: any Database, today: String = Days.day(of: Date())) async throws -> [CoachingSessionDTO] {
+    static func dtos(_ sessions: [CoachingSession], on db: any Database, today: String) async throws -> [CoachingSessionDTO] {
         guard !sessions.isEmpty else { return [] }
         let ids = try sessions.map { try $0.requireID() }
         let topics = Dictionary(grouping: try await CoachingTopic.query(on: db).filter(\.$sessionId ~~ ids).all(), by: \.sessionId)

@@ -46,7 +46,7 @@ enum CoachingQueueController {
         let id = try req.id("ticketID", of: "ticket")
         let input = try req.content.decode(QueueRequest.self)
         let dto = try await req.write { db in
-            let (item, ticket) = try await RaisedFromTicket.queueForCoaching(ticketId: id, reason: input.reason, by: user, on: db)
+            let (item, ticket) = try await RaisedFromTicket.queueForCoaching(ticketId: id, reason: input.reason, by: user, on: db, at: req.now)
             return try QueueItemDTO(item, ticketNumber: ticket.number)
         }
         return try await dto.encodeResponse(status: .created, for: req)

@@ -51,12 +51,12 @@ enum DutiesController {
     @Sendable static func create(req: Request) async throws -> Response {
         let viewer = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        let duty = try await req.write { db in try await create(input, by: viewer, on: db) }
+        let duty = try await req.write { db in try await create(input, by: viewer, on: db, now: req.now) }
         return try await DutyDTO(duty).encodeResponse(status: .created, for: req)
     }
 
     /// Logs a duty for the viewer, or (as their lead or manager) for `user_id`.
-    static func create(_ input: CreateRequest, by viewer: User, on db: any Database, now: Date = Date()) async throws -> LoggedDuty {
+    static func create(_ input: CreateRequest, by viewer: User, on db: any Database, now: Date) async throws -> LoggedDuty {
         let userId = try input.userId ?? viewer.requireID()
         let name = try PeopleInput.text(input.name, field: "name")
         guard let cadence = input.cadence else { throw missing("cadence") }
@@ -96,11 +96,11 @@ enum DutiesController {
         let viewer = try req.staff()
         let input = try req.content.decode(UpdateRequest.self)
         let id = try req.id("dutyID", of: "duty")
-        return try await req.write { db in try DutyDTO(try await update(id, input, by: viewer, on: db)) }
+        return try await req.write { db in try DutyDTO(try await update(id, input, by: viewer, on: db, now: req.now)) }
     }
 
     /// Changes a duty; fields left out stay. Blank `ended_on` means it goes on.
-    static func update(_ id: UUID, _ input: UpdateRequest, by viewer: User, on db: any Database, now: Date = Date()) async throws -> LoggedDuty {
+    static func update(_ id: UUID, _ input: UpdateRequest, by viewer: User, on db: any Database, now: Date) async throws -> LoggedDuty {
         guard let duty = try await LoggedDuty.find(id, on: db) else { throw RequestError.notFound("duty") }
         try await requireEdit(of: duty.userId, by: viewer, on: db)
         if let name = input.name { duty.name = try PeopleInput.text(name, field: "name") }
@@ -139,12 +139,12 @@ enum DutiesController {
         let viewer = try req.staff()
         let input = try req.content.decode(OccurrenceRequest.self)
         let id = try req.id("dutyID", of: "duty")
-        let occurrence = try await req.write { db in try await addOccurrence(to: id, input, by: viewer, on: db) }
+        let occurrence = try await req.write { db in try await addOccurrence(to: id, input, by: viewer, on: db, now: req.now) }
         return try await DutyOccurrenceDTO(occurrence).encodeResponse(status: .created, for: req)
     }
 
     /// Logs one time an ad-hoc duty happened.
-    static func addOccurrence(to id: UUID, _ input: OccurrenceRequest, by viewer: User, on db: any Database, now: Date = Date()) async throws -> DutyOccurrence {
+    static func addOccurrence(to id: UUID, _ input: OccurrenceRequest, by viewer: User, on db: any Database, now: Date) async throws -> DutyOccurrence {
         let on = try Days.parse(input.on, field: "on")
         let minutes = try input.minutes.map { try PeopleInput.minutes($0, max: 1440) }
         guard let duty = try await LoggedDuty.find(id, on: db) else { throw RequestError.notFound("duty") }

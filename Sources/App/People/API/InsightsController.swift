@@ -42,15 +42,15 @@ enum InsightsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        let dto = try await req.write { db in try await dtos([try await create(input, by: user, on: db)], on: db)[0] }
+        let dto = try await req.write { db in try await dtos([try await create(input, by: user, on: db, at: req.now)], on: db)[0] }
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
     /// Raises an insight from at least one ticket (the rules are `RaisedFromTicket`'s, shared with the ticket page).
-    static func create(_ input: CreateRequest, by user: User, on db: any Database) async throws -> Insight {
+    static func create(_ input: CreateRequest, by user: User, on db: any Database, at now: Date) async throws -> Insight {
         try await RaisedFromTicket.insight(
             title: input.title, description: input.description, product: input.product, theme: input.theme,
-            ticketIds: input.ticketIds ?? [], by: user, on: db)
+            ticketIds: input.ticketIds ?? [], by: user, on: db, at: now)
     }
 
     @Sendable static func list(req: Request) async throws -> InsightList {
@@ -74,11 +74,11 @@ enum InsightsController {
         let user = try req.staff(atLeast: .lead)
         let input = try req.content.decode(UpdateRequest.self)
         let id = try req.id("insightID", of: "insight")
-        return try await req.write { db in try await dtos([try await update(id, input, by: user, on: db)], on: db)[0] }
+        return try await req.write { db in try await dtos([try await update(id, input, by: user, on: db, now: req.now)], on: db)[0] }
     }
 
     /// Leads and up move an insight along its workflow (forward only, unless an admin) or edit it.
-    static func update(_ id: UUID, _ input: UpdateRequest, by user: User, on db: any Database, now: Date = Date()) async throws -> Insight {
+    static func update(_ id: UUID, _ input: UpdateRequest, by user: User, on db: any Database, now: Date) async throws -> Insight {
         guard user.role >= .lead else { throw RequestError.forbidden("this needs the lead role or higher") }
         guard let insight = try await Insight.find(id, on: db) else { throw RequestError.notFound("insight") }
         if let status = input.status, status != insight.status {
@@ -100,12 +100,12 @@ enum InsightsController {
         let user = try req.staff()
         let input = try req.content.decode(TicketRequest.self)
         let id = try req.id("insightID", of: "insight")
-        let dto = try await req.write { db in try await dtos([try await addTicket(input.ticketId, to: id, by: user, on: db)], on: db)[0] }
+        let dto = try await req.write { db in try await dtos([try await addTicket(input.ticketId, to: id, by: user, on: db, now: req.now)], on: db)[0] }
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
     /// Anyone on staff adds a supporting ticket (once).
-    static func addTicket(_ ticketId: UUID?, to id: UUID, by user: User, on db: any Database, now: Date = Date()) async throws -> Insight {
+    static func addTicket(_ ticketId: UUID?, to id: UUID, by user: User, on db: any Database, now: Date) async throws -> Insight {
         guard let ticketId else { throw RequestError(.unprocessableEntity, "missing_field", "ticket_id is required", field: "ticket_id") }
         guard let insight = try await Insight.find(id, on: db) else { throw RequestError.notFound("insight") }
         try await TicketFigures.requireTickets([ticketId], field: "ticket_id", on: db)

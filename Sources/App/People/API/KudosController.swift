@@ -44,12 +44,12 @@ enum KudosController {
     @Sendable static func give(req: Request) async throws -> Response {
         let giver = try req.staff()
         let input = try req.content.decode(GiveRequest.self)
-        let kudos = try await req.write { db in try await give(input, by: giver, on: db) }
+        let kudos = try await req.write { db in try await give(input, by: giver, on: db, now: req.now) }
         return try await KudosPresenter.dtos([kudos], on: req.db)[0].encodeResponse(status: .created, for: req)
     }
 
     /// A colleague or manager recognises someone else for one of the values, optionally for a ticket.
-    static func give(_ input: GiveRequest, by giver: User, on db: any Database, now: Date = Date()) async throws -> Kudos {
+    static func give(_ input: GiveRequest, by giver: User, on db: any Database, now: Date) async throws -> Kudos {
         guard let toUserId = input.toUserId else { throw missing("to_user_id") }
         guard let value = input.value else { throw missing("value") }
         let message = try PeopleInput.text(input.message, field: "message", max: 2000)
@@ -73,7 +73,7 @@ enum KudosController {
         guard let ticketId = input.ticketId else { throw missing("ticket_id") }
         let kudos = try await req.write { db in
             try await RaisedFromTicket.customerKudos(
-                to: input.toUserId, ticketId: ticketId, messageId: input.messageId, quote: input.quote, value: input.value, by: lead, on: db)
+                to: input.toUserId, ticketId: ticketId, messageId: input.messageId, quote: input.quote, value: input.value, by: lead, on: db, at: req.now)
         }
         return try await KudosPresenter.dtos([kudos], on: req.db)[0].encodeResponse(status: .created, for: req)
     }

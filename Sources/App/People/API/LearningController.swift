@@ -27,13 +27,13 @@ enum LearningController {
     @Sendable static func create(req: Request) async throws -> Response {
         let author = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        let entry = try await req.write { db in try await create(input, by: author, on: db) }
+        let entry = try await req.write { db in try await create(input, by: author, on: db, at: req.now) }
         return try await LearningEntryDTO(entry).encodeResponse(status: .created, for: req)
     }
 
     /// Logs what the author learned, optionally from a ticket (rules shared with the ticket page).
-    static func create(_ input: CreateRequest, by author: User, on db: any Database) async throws -> LearningEntry {
-        try await RaisedFromTicket.learning(about: input.about, text: input.text, ticketId: input.ticketId, by: author, on: db)
+    static func create(_ input: CreateRequest, by author: User, on db: any Database, at now: Date) async throws -> LearningEntry {
+        try await RaisedFromTicket.learning(about: input.about, text: input.text, ticketId: input.ticketId, by: author, on: db, at: now)
     }
 
     @Sendable static func list(req: Request) async throws -> EntryList {
@@ -60,12 +60,12 @@ enum LearningController {
         let viewer = try req.staff()
         let input = (try? req.content.decode(PromoteRequest.self)) ?? PromoteRequest(title: nil)
         let id = try req.id("entryID", of: "learning entry")
-        let article = try await req.write { db in try await promote(id, title: input.title, by: viewer, on: db) }
+        let article = try await req.write { db in try await promote(id, title: input.title, by: viewer, on: db, now: req.now) }
         return try await KBArticleDTO(article).encodeResponse(status: .created, for: req)
     }
 
     /// Creates a knowledge-base draft from the entry; the author or anyone who may see it can promote.
-    static func promote(_ id: UUID, title rawTitle: String?, by viewer: User, on db: any Database, now: Date = Date()) async throws -> KBArticle {
+    static func promote(_ id: UUID, title rawTitle: String?, by viewer: User, on db: any Database, now: Date) async throws -> KBArticle {
         let title = try rawTitle.map { try PeopleInput.text($0, field: "title", max: 200) }
         guard let entry = try await LearningEntry.find(id, on: db) else { throw RequestError.notFound("learning entry") }
         try await PeopleAccess.requireSee(entry.authorId, viewer: viewer, on: db)

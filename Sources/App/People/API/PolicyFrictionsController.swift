@@ -34,15 +34,15 @@ enum PolicyFrictionsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        let dto = try await req.write { db in try await dtos([try await create(input, by: user, on: db)], on: db)[0] }
+        let dto = try await req.write { db in try await dtos([try await create(input, by: user, on: db, at: req.now)], on: db)[0] }
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
     /// Flags a policy from the ticket where it bit (rules shared with the ticket page).
-    static func create(_ input: CreateRequest, by user: User, on db: any Database) async throws -> PolicyFriction {
+    static func create(_ input: CreateRequest, by user: User, on db: any Database, at now: Date) async throws -> PolicyFriction {
         try await RaisedFromTicket.policyFriction(
             policy: input.policy, description: input.description, ticketId: input.ticketId, revenueAtRisk: input.revenueAtRisk,
-            by: user, on: db)
+            by: user, on: db, at: now)
     }
 
     @Sendable static func list(req: Request) async throws -> FrictionList {
@@ -62,12 +62,12 @@ enum PolicyFrictionsController {
         let user = try req.staff()
         let input = try req.content.decode(TicketRequest.self)
         let id = try req.id("frictionID", of: "policy friction")
-        let dto = try await req.write { db in try await dtos([try await addTicket(input, to: id, by: user, on: db)], on: db)[0] }
+        let dto = try await req.write { db in try await dtos([try await addTicket(input, to: id, by: user, on: db, now: req.now)], on: db)[0] }
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
     /// Another ticket where the policy bit, with the revenue it put at risk.
-    static func addTicket(_ input: TicketRequest, to id: UUID, by user: User, on db: any Database, now: Date = Date()) async throws -> PolicyFriction {
+    static func addTicket(_ input: TicketRequest, to id: UUID, by user: User, on db: any Database, now: Date) async throws -> PolicyFriction {
         guard let ticketId = input.ticketId else { throw RequestError(.unprocessableEntity, "missing_field", "ticket_id is required", field: "ticket_id") }
         let cents = try RaisedFromTicket.cents(input.revenueAtRisk)
         guard let friction = try await PolicyFriction.find(id, on: db) else { throw RequestError.notFound("policy friction") }

@@ -30,7 +30,7 @@ enum ProfileController {
         let userId = try req.id("userID", of: "user")
         _ = try await PeopleAccess.user(userId, on: req.db)
         try await PeopleAccess.requireSee(userId, viewer: viewer, on: req.db)
-        let profile = try await PersonProfile.load(userId, viewer: viewer, on: req.db)
+        let profile = try await PersonProfile.load(userId, viewer: viewer, on: req.db, today: Days.day(of: req.now))
         return ProfileDTO(
             user: try UserDTO(profile.user), kudosCount: profile.kudosCount, kudos: profile.kudos, learning: profile.learning ?? [],
             skills: profile.skills ?? [], projects: profile.projects, careerMoves: profile.careerMoves,

@@ -42,12 +42,12 @@ enum ProjectsController {
     @Sendable static func create(req: Request) async throws -> Response {
         let user = try req.staff()
         let input = try req.content.decode(CreateRequest.self)
-        let dto = try await req.write { db in try await dtos([try await create(input, by: user, on: db)], on: db)[0] }
+        let dto = try await req.write { db in try await dtos([try await create(input, by: user, on: db, now: req.now)], on: db)[0] }
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
     /// Proposes a project the author leads (managers may name another lead).
-    static func create(_ input: CreateRequest, by user: User, on db: any Database, now: Date = Date()) async throws -> Project {
+    static func create(_ input: CreateRequest, by user: User, on db: any Database, now: Date) async throws -> Project {
         let title = try PeopleInput.text(input.title, field: "title")
         let description = try PeopleInput.text(input.description, field: "description", max: 10_000)
         let leadId = try input.leadId ?? user.requireID()
@@ -75,11 +75,11 @@ enum ProjectsController {
         let user = try req.staff()
         let input = try req.content.decode(UpdateRequest.self)
         let id = try req.id("projectID", of: "project")
-        return try await req.write { db in try await dtos([try await update(id, input, by: user, on: db)], on: db)[0] }
+        return try await req.write { db in try await dtos([try await update(id, input, by: user, on: db, now: req.now)], on: db)[0] }
     }
 
     /// The project lead or a manager changes a project and records its outcome.
-    static func update(_ id: UUID, _ input: UpdateRequest, by user: User, on db: any Database, now: Date = Date()) async throws -> Project {
+    static func update(_ id: UUID, _ input: UpdateRequest, by user: User, on db: any Database, now: Date) async throws -> Project {
         guard let project = try await Project.find(id, on: db) else { throw RequestError.notFound("project") }
         guard mayChange(project, user: user) else {
             throw RequestError.forbidden("the project lead or a manager changes a project")
@@ -102,11 +102,11 @@ enum ProjectsController {
         let user = try req.staff()
         let input = try req.content.decode(MemberRequest.self)
         let id = try req.id("projectID", of: "project")
-        let dto = try await req.write { db in try await dtos([try await addMember(input, to: id, by: user, on: db)], on: db)[0] }
+        let dto = try await req.write { db in try await dtos([try await addMember(input, to: id, by: user, on: db, now: req.now)], on: db)[0] }
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
-    static func addMember(_ input: MemberRequest, to id: UUID, by user: User, on db: any Database, now: Date = Date()) async throws -> Project {
+    static func addMember(_ input: MemberRequest, to id: UUID, by user: User, on db: any Database, now: Date) async throws -> Project {
         let memberId = try input.userId ?? user.requireID()
         let role = input.role ?? .volunteer
         guard let project = try await Project.find(id, on: db) else { throw RequestError.notFound("project") }

@@ -78,11 +78,11 @@ enum RoleProfileController {
         let viewer = try req.staff()
         let userId = try req.id("userID", of: "user")
         let input = try req.content.decode(AnswersRequest.self)
-        return try await req.write { db in try await answer(input.answers, for: userId, by: viewer, on: db) }
+        return try await req.write { db in try await answer(input.answers, for: userId, by: viewer, on: db, now: req.now) }
     }
 
     /// Scores and stores the person's answers; only the person themselves answers.
-    static func answer(_ answers: [String: String], for userId: UUID, by viewer: User, on db: any Database, now: Date = Date()) async throws -> ProfileDTO {
+    static func answer(_ answers: [String: String], for userId: UUID, by viewer: User, on db: any Database, now: Date) async throws -> ProfileDTO {
         guard userId == viewer.id else { throw PeopleError.notYours("only the person themselves answers their team-role profile") }
         let questionnaire = try loaded()
         let result: RoleProfileResult

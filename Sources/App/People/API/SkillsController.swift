@@ -41,12 +41,12 @@ enum SkillsController {
         let viewer = try req.staff()
         let userId = try req.id("userID", of: "user")
         let input = try req.content.decode(AssessRequest.self)
-        let (dto, created) = try await req.write { db in try await assess(input, for: userId, by: viewer, on: db) }
+        let (dto, created) = try await req.write { db in try await assess(input, for: userId, by: viewer, on: db, now: req.now) }
         return try await dto.encodeResponse(status: created ? .created : .ok, for: req)
     }
 
     /// Stores a self-assessment; returns the level and whether it is the person's first in that skill.
-    static func assess(_ input: AssessRequest, for userId: UUID, by viewer: User, on db: any Database, now: Date = Date()) async throws -> (UserSkillDTO, Bool) {
+    static func assess(_ input: AssessRequest, for userId: UUID, by viewer: User, on db: any Database, now: Date) async throws -> (UserSkillDTO, Bool) {
         guard userId == viewer.id else { throw PeopleError.notYours("only the person themselves assesses their skills; leads confirm them") }
         let name = try PeopleInput.text(input.name, field: "name", max: 100)
         let level = try checkLevel(input.level)
@@ -74,10 +74,10 @@ enum SkillsController {
         let userId = try req.id("userID", of: "user")
         let skillId = try req.id("skillID", of: "skill")
         let input = try req.content.decode(ConfirmRequest.self)
-        return try await req.write { db in try await confirm(skillId, of: userId, level: input.level, by: viewer, on: db) }
+        return try await req.write { db in try await confirm(skillId, of: userId, level: input.level, by: viewer, on: db, now: req.now) }
     }
 
-    static func confirm(_ skillId: UUID, of userId: UUID, level rawLevel: Int?, by viewer: User, on db: any Database, now: Date = Date()) async throws -> UserSkillDTO {
+    static func confirm(_ skillId: UUID, of userId: UUID, level rawLevel: Int?, by viewer: User, on db: any Database, now: Date) async throws -> UserSkillDTO {
         guard viewer.role >= .lead else { throw RequestError.forbidden("this needs the lead role or higher") }
         guard userId != viewer.id else { throw PeopleError.confirmOwnSkill }
         let level = try checkLevel(rawLevel)

@@ -57,7 +57,7 @@ enum CoachingLog {
 
     static let maxMinutes = 480
 
-    static func create(_ input: SessionInput, coach: User, on db: any Database, now: Date = Date()) async throws -> CoachingSession {
+    static func create(_ input: SessionInput, coach: User, on db: any Database, now: Date) async throws -> CoachingSession {
         guard coach.role >= .lead else { throw RequestError.forbidden("leads, managers and admins log the coaching they give") }
         guard let agentId = input.agentId else {
             throw RequestError(.unprocessableEntity, "missing_field", "agent_id is required", field: "agent_id")
@@ -86,7 +86,7 @@ enum CoachingLog {
     }
 
     /// The coach or a manager changes what was logged; the agent adds their view instead.
-    static func update(_ id: UUID, _ changes: SessionChanges, by viewer: User, on db: any Database, now: Date = Date()) async throws -> CoachingSession {
+    static func update(_ id: UUID, _ changes: SessionChanges, by viewer: User, on db: any Database, now: Date) async throws -> CoachingSession {
         let session = try await visibleSession(id, viewer: viewer, on: db)
         guard session.coachId == viewer.id || viewer.role.managesPeople else {
             throw PeopleError.notYours("the coach or a manager edits a session; the agent adds their own view when acknowledging")
@@ -117,7 +117,7 @@ enum CoachingLog {
     }
 
     /// The coached agent confirms the session, and may add (or change) their own view of it.
-    static func acknowledge(_ id: UUID, view rawView: String?, by viewer: User, on db: any Database, now: Date = Date()) async throws -> CoachingSession {
+    static func acknowledge(_ id: UUID, view rawView: String?, by viewer: User, on db: any Database, now: Date) async throws -> CoachingSession {
         let view = try PeopleInput.optionalText(rawView, field: "agent_view")
         let session = try await visibleSession(id, viewer: viewer, on: db)
         guard session.agentId == viewer.id else {
@@ -131,7 +131,7 @@ enum CoachingLog {
 
     /// Coach or agent marks an agreed action done. Marking it again changes nothing: the first
     /// person and time stand.
-    static func markDone(_ id: UUID, action actionId: UUID, by viewer: User, on db: any Database, now: Date = Date()) async throws -> CoachingSession {
+    static func markDone(_ id: UUID, action actionId: UUID, by viewer: User, on db: any Database, now: Date) async throws -> CoachingSession {
         let session = try await visibleSession(id, viewer: viewer, on: db)
         guard let action = try await CoachingAction.find(actionId, on: db), action.sessionId == id else {
             throw RequestError.notFound("agreed action")

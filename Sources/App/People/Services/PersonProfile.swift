@@ -22,7 +22,7 @@ struct PersonProfile {
 
     static let recentKudos = 20
 
-    static func load(_ userId: UUID, viewer: User, on db: any Database) async throws -> PersonProfile {
+    static func load(_ userId: UUID, viewer: User, on db: any Database, today: String) async throws -> PersonProfile {
         let user = try await PeopleAccess.user(userId, on: db)
         let seesPrivate = try await PeopleAccess.canSee(userId, viewer: viewer, on: db)
         let teamIds = try await TeamMembership.query(on: db).filter(\.$userId == userId).all().map(\.teamId)
@@ -43,7 +43,7 @@ struct PersonProfile {
             skills = try await SkillsController.dtos(of: userId, on: db)
             let sessions = try await CoachingSession.query(on: db).filter(\.$agentId == userId).sort(\.$on, .descending).all()
                 .filter { PeopleAccess.canSeeCoaching(coachId: $0.coachId, agentId: $0.agentId, viewer: viewer) }
-            coaching = try await CoachingPresenter.dtos(sessions, on: db)
+            coaching = try await CoachingPresenter.dtos(sessions, on: db, today: today)
         }
         let roleVisible = RoleProfileController.mayRead(userId, viewer: viewer)
         // A profile answered under an older wording shows as not answered: the person answers again.

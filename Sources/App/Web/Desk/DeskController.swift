@@ -55,7 +55,7 @@ enum DeskController {
         guard (1...80).contains(name.count) else { throw WebError.badRequest("A saved filter needs a name of 1 to 80 characters.") }
         // Store only what the list understands, checked now rather than when it is next opened.
         let query = try DeskListQuery(parameters: parse(form.query ?? "")).filterQuery
-        let filter = SavedFilter(userId: try user.requireID(), name: name, query: query, at: Date())
+        let filter = SavedFilter(userId: try user.requireID(), name: name, query: query, at: req.now)
         try await req.write { db in try await filter.create(on: db) }
         return req.redirect(to: "/desk/filters/\(try filter.requireID().uuidString)", redirectType: .normal)
     }

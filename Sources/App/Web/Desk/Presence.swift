@@ -24,10 +24,10 @@ enum Presence {
             }
             if let row = try await TicketPresence.query(on: db).filter(\.$ticketId == ticketId).filter(\.$userId == userId).first() {
                 row.typing = typing
-                row.seenAt = Date()
+                row.seenAt = req.now
                 try await row.save(on: db)
             } else {
-                try await TicketPresence(ticketId: ticketId, userId: userId, userName: name, typing: typing, at: Date()).create(on: db)
+                try await TicketPresence(ticketId: ticketId, userId: userId, userName: name, typing: typing, at: req.now).create(on: db)
             }
         }
         return .noContent

@@ -37,7 +37,7 @@ enum CareersPage {
             let input = CareerMovesController.CreateRequest(
                 userId: try PeopleWeb.uuid(form["user_id"], field: "user_id"), on: form["on"], kind: kind, fromTitle: form["from_title"],
                 toTitle: form["to_title"], department: form["department"], note: form["note"])
-            _ = try await CareerMovesController.record(input, by: viewer, on: db)
+            _ = try await CareerMovesController.record(input, by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -68,7 +68,7 @@ enum CareersPage {
                   <form method="post" action="/desk/people/careers" class="grid-form">\(req.csrfField)
                     <div><label for="who">Person</label><select id="who" name="user_id" required>\(PeopleWeb.personOptions(people, selected: value("user_id", ""), blank: "Choose a person"))</select></div>
                     <div><label for="kind">Kind</label><select id="kind" name="kind">\(Format.options([("promotion", "Promotion"), ("move", "Move to another department")], selected: value("kind", "promotion")))</select></div>
-                    <div><label for="on">On</label><input id="on" name="on" type="date" required value="\(value("on", Days.day(of: Date())))"></div>
+                    <div><label for="on">On</label><input id="on" name="on" type="date" required value="\(value("on", Days.day(of: req.now)))"></div>
                     <div><label for="from">From title</label><input id="from" name="from_title" maxlength="200" value="\(value("from_title", ""))"></div>
                     <div><label for="to">To title</label><input id="to" name="to_title" maxlength="200" required value="\(value("to_title", ""))"></div>
                     <div><label for="dept">Department (for a move)</label><input id="dept" name="department" maxlength="100" value="\(value("department", ""))"></div>

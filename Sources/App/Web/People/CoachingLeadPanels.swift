@@ -15,7 +15,7 @@ enum CoachingLeadPanels {
               <form method="post" action="/desk/people/coaching" class="stack">\(req.csrfField)
                 <div class="grid-form">
                   <div><label for="agent">With</label><select id="agent" name="agent_id" required>\(PeopleWeb.personOptions(people, selected: agent, blank: "Choose a person"))</select></div>
-                  <div><label for="on">Day</label><input id="on" name="on" type="date" required value="\(value("on", Days.day(of: Date())))"></div>
+                  <div><label for="on">Day</label><input id="on" name="on" type="date" required value="\(value("on", Days.day(of: req.now)))"></div>
                   <div><label for="minutes">Minutes</label><input id="minutes" name="minutes" inputmode="numeric" required value="\(value("minutes", "30"))"></div>
                   <div><label for="tickets">Tickets discussed (numbers)</label><input id="tickets" name="tickets" placeholder="1042, 1077" value="\(value("tickets", req.queryParameters["tickets"] ?? ""))"></div>
                 </div>

@@ -20,7 +20,7 @@ enum CoachingPage {
                 minutes: try PeopleWeb.int(form["minutes"], field: "minutes"), topics: topics(form["topics"]),
                 ticketIds: try await PeopleWeb.ticketIds(form["tickets"], field: "tickets", on: db), notes: form["notes"],
                 actions: try actions(form))
-            return try await CoachingLog.create(input, coach: coach, on: db).requireID().uuidString
+            return try await CoachingLog.create(input, coach: coach, on: db, now: req.now).requireID().uuidString
         }
     }
 
@@ -54,7 +54,7 @@ enum CoachingPage {
         let asAgent = sessions.filter { $0.agentId == me }
         let asCoach = sessions.filter { $0.coachId == me }
         let others = viewer.role.managesPeople ? Array(sessions.filter { $0.agentId != me && $0.coachId != me }.prefix(20)) : []
-        let dtos = Dictionary(uniqueKeysWithValues: try await CoachingPresenter.dtos(Array(asAgent.prefix(30) + asCoach.prefix(30) + others), on: db).map { ($0.id, $0) })
+        let dtos = Dictionary(uniqueKeysWithValues: try await CoachingPresenter.dtos(Array(asAgent.prefix(30) + asCoach.prefix(30) + others), on: db, today: Days.day(of: req.now)).map { ($0.id, $0) })
         let names = try await PeopleWeb.names(sessions.flatMap { [$0.coachId, $0.agentId] }, on: db)
         func table(_ list: [CoachingSession], caption: String, empty: String) throws -> Markup {
             let rows: [Markup] = try list.prefix(30).compactMap { dtos[try $0.requireID()] }.map { session in

@@ -20,7 +20,7 @@ enum CoachingSessionPage {
                 on: form["on"] ?? "", minutes: try PeopleWeb.int(form["minutes"], field: "minutes") ?? 0,
                 topics: CoachingPage.topics(form["topics"]), ticketIds: try await PeopleWeb.ticketIds(form["tickets"], field: "tickets", on: db),
                 notes: form["notes"] ?? "", actions: try CoachingPage.actions(form))
-            _ = try await CoachingLog.update(id, changes, by: viewer, on: db)
+            _ = try await CoachingLog.update(id, changes, by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -31,7 +31,7 @@ enum CoachingSessionPage {
         let form = try PeopleWeb.form(req)
         return try await PeopleWeb.submit(req, form: "acknowledge", values: form, success: { _ in "/desk/people/coaching/\(id)" },
                                           page: { try await page(req, id: id, problem: $0) }) { db in
-            _ = try await CoachingLog.acknowledge(id, view: form["agent_view"], by: viewer, on: db)
+            _ = try await CoachingLog.acknowledge(id, view: form["agent_view"], by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -40,7 +40,7 @@ enum CoachingSessionPage {
         let viewer = try req.deskUser()
         let id = try req.id("sessionID", of: "coaching session")
         let actionId = try req.id("actionID", of: "agreed action")
-        _ = try await req.write { db in try await CoachingLog.markDone(id, action: actionId, by: viewer, on: db) }
+        _ = try await req.write { db in try await CoachingLog.markDone(id, action: actionId, by: viewer, on: db, now: req.now) }
         return req.redirect(to: "/desk/people/coaching/\(id)#actions", redirectType: .normal)
     }
 
@@ -63,7 +63,7 @@ enum CoachingSessionPage {
     private static func page(_ req: Request, id: UUID, problem: FormProblem?) async throws -> Markup {
         let viewer = try req.deskUser()
         let db = req.db
-        let session = try await CoachingPresenter.dto(try await CoachingLog.visibleSession(id, viewer: viewer, on: db), on: db)
+        let session = try await CoachingPresenter.dto(try await CoachingLog.visibleSession(id, viewer: viewer, on: db), on: db, today: Days.day(of: req.now))
         let names = try await PeopleWeb.names([session.coachId, session.agentId] + session.actions.compactMap(\.doneBy), on: db)
         let numbers = try await PeopleWeb.ticketNumbers(session.ticketIds, on: db)
         let isCoach = session.coachId == viewer.id, isAgent = session.agentId == viewer.id

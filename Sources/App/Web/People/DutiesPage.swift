@@ -22,7 +22,7 @@ enum DutiesPage {
                 userId: personId, name: form["name"], cadence: try cadence(form["cadence"]),
                 minutes: try PeopleWeb.int(form["minutes"], field: "minutes"), category: try category(form["category"]),
                 requestedBy: form["requested_by"], startedOn: PeopleWeb.text(form["started_on"]))
-            _ = try await DutiesController.create(input, by: viewer, on: db)
+            _ = try await DutiesController.create(input, by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -38,7 +38,7 @@ enum DutiesPage {
                 name: form["name"] ?? "", cadence: try cadence(form["cadence"]),
                 minutes: try PeopleWeb.int(form["minutes"], field: "minutes") ?? 0, category: try category(form["category"]),
                 requestedBy: form["requested_by"] ?? "", startedOn: PeopleWeb.text(form["started_on"]), endedOn: form["ended_on"] ?? "")
-            _ = try await DutiesController.update(id, input, by: viewer, on: db)
+            _ = try await DutiesController.update(id, input, by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -58,7 +58,7 @@ enum DutiesPage {
         return try await PeopleWeb.submit(req, form: "occurrence-\(id)", values: form, success: { _ in back(personId) },
                                           page: { try await page(req, personId: personId, problem: $0) }) { db in
             let input = DutiesController.OccurrenceRequest(on: form["on"], minutes: try PeopleWeb.int(form["minutes"], field: "minutes"))
-            _ = try await DutiesController.addOccurrence(to: id, input, by: viewer, on: db)
+            _ = try await DutiesController.addOccurrence(to: id, input, by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -145,7 +145,7 @@ enum DutiesPage {
             let open: Markup = problem?.form == form || problem?.form == "occurrence-\(id)" ? " open" : .empty
             let occurrenceForm: Markup = duty.cadence == .adHoc ? """
                 <form method="post" action="/desk/people/duties/\(id)/occurrences" class="grid-form">\(req.csrfField)
-                  <div><label for="occ-on-\(id)">It happened on</label><input id="occ-on-\(id)" name="on" type="date" required value="\(FormProblem.value(problem, "occurrence-\(id)", "on", Days.day(of: Date())))"></div>
+                  <div><label for="occ-on-\(id)">It happened on</label><input id="occ-on-\(id)" name="on" type="date" required value="\(FormProblem.value(problem, "occurrence-\(id)", "on", Days.day(of: req.now)))"></div>
                   <div><label for="occ-min-\(id)">Minutes (if not \(duty.minutes))</label><input id="occ-min-\(id)" name="minutes" inputmode="numeric" value="\(FormProblem.value(problem, "occurrence-\(id)", "minutes"))"></div>
                   <div class="end"><button type="submit" class="secondary">Log occurrence</button></div>
                 </form>

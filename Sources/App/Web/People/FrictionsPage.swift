@@ -18,7 +18,7 @@ enum FrictionsPage {
             let ticket = try await oneTicket(form["ticket"], on: db)
             let input = PolicyFrictionsController.CreateRequest(
                 policy: form["policy"], description: form["description"], ticketId: ticket, revenueAtRisk: try amount(form["revenue_at_risk"]))
-            _ = try await PolicyFrictionsController.create(input, by: viewer, on: db)
+            _ = try await PolicyFrictionsController.create(input, by: viewer, on: db, at: req.now)
             return nil
         }
     }
@@ -30,7 +30,7 @@ enum FrictionsPage {
         return try await PeopleWeb.submit(req, form: "ticket-\(id)", values: form, success: { _ in "/desk/people/frictions#friction-\(id)" },
                                           page: { try await page(req, problem: $0) }) { db in
             let input = PolicyFrictionsController.TicketRequest(ticketId: try await oneTicket(form["ticket"], on: db), revenueAtRisk: try amount(form["revenue_at_risk"]))
-            _ = try await PolicyFrictionsController.addTicket(input, to: id, by: viewer, on: db)
+            _ = try await PolicyFrictionsController.addTicket(input, to: id, by: viewer, on: db, now: req.now)
             return nil
         }
     }

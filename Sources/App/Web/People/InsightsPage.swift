@@ -18,7 +18,7 @@ enum InsightsPage {
             let input = InsightsController.CreateRequest(
                 title: form["title"], description: form["description"], product: form["product"], theme: form["theme"],
                 ticketIds: try await PeopleWeb.ticketIds(form["tickets"], field: "tickets", on: db))
-            _ = try await InsightsController.create(input, by: viewer, on: db)
+            _ = try await InsightsController.create(input, by: viewer, on: db, at: req.now)
             return nil
         }
     }
@@ -31,7 +31,7 @@ enum InsightsPage {
                                           page: { try await page(req, problem: $0) }) { db in
             let tickets = try await PeopleWeb.ticketIds(form["ticket"], field: "ticket", on: db)
             guard tickets.count == 1 else { throw PeopleError.invalid(field: "ticket", reason: "Give one ticket number.") }
-            _ = try await InsightsController.addTicket(tickets[0], to: id, by: viewer, on: db)
+            _ = try await InsightsController.addTicket(tickets[0], to: id, by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -45,7 +45,7 @@ enum InsightsPage {
             guard let status = InsightStatus(rawValue: form["status"] ?? "") else {
                 throw PeopleError.invalid(field: "status", reason: "That is not a step of the insight workflow.")
             }
-            _ = try await InsightsController.update(id, .init(status: status, title: nil, description: nil, product: nil, theme: nil), by: viewer, on: db)
+            _ = try await InsightsController.update(id, .init(status: status, title: nil, description: nil, product: nil, theme: nil), by: viewer, on: db, now: req.now)
             return nil
         }
     }

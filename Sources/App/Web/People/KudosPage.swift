@@ -39,7 +39,7 @@ enum KudosPage {
             let input = KudosController.GiveRequest(
                 toUserId: try PeopleWeb.uuid(form["to_user_id"], field: "to_user_id"), message: form["message"], value: value,
                 ticketId: ticketIds.first)
-            _ = try await KudosController.give(input, by: giver, on: db)
+            _ = try await KudosController.give(input, by: giver, on: db, now: req.now)
             return nil
         }
     }

@@ -24,7 +24,7 @@ enum LearningPage {
                 guard let topic = LearningTopic(rawValue: raw) else { throw PeopleError.invalid(field: "about", reason: "Pick what the entry is about.") }
                 return topic
             }
-            _ = try await LearningController.create(.init(about: about, text: form["text"], ticketId: tickets.first), by: viewer, on: db)
+            _ = try await LearningController.create(.init(about: about, text: form["text"], ticketId: tickets.first), by: viewer, on: db, at: req.now)
             return nil
         }
     }
@@ -37,7 +37,7 @@ enum LearningPage {
         let author = entry.authorId
         return try await PeopleWeb.submit(req, form: "promote-\(id)", values: form, success: { _ in "/desk/people/learning?user_id=\(author)" },
                                           page: { try await page(req, personId: author, problem: $0) }) { db in
-            _ = try await LearningController.promote(id, title: PeopleWeb.text(form["title"]), by: viewer, on: db)
+            _ = try await LearningController.promote(id, title: PeopleWeb.text(form["title"]), by: viewer, on: db, now: req.now)
             return nil
         }
     }

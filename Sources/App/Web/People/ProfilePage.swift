@@ -13,7 +13,7 @@ enum ProfilePage {
     @Sendable static func show(req: Request) async throws -> Response {
         let viewer = try req.deskUser()
         let userId = try req.id("userID", of: "person")
-        let profile = try await PersonProfile.load(userId, viewer: viewer, on: req.db)
+        let profile = try await PersonProfile.load(userId, viewer: viewer, on: req.db, today: Days.day(of: req.now))
         let db = req.db
         let ticketIds = profile.kudos.compactMap(\.ticketId) + (profile.learning ?? []).compactMap(\.ticketId)
         let numbers = try await PeopleWeb.ticketNumbers(ticketIds, on: db)

@@ -15,7 +15,7 @@ enum ProjectsPage {
         let form = try PeopleWeb.form(req)
         return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in "/desk/people/projects" },
                                           page: { try await page(req, problem: $0) }) { db in
-            _ = try await ProjectsController.create(.init(title: form["title"], description: form["description"], leadId: nil, status: nil), by: viewer, on: db)
+            _ = try await ProjectsController.create(.init(title: form["title"], description: form["description"], leadId: nil, status: nil), by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -25,7 +25,7 @@ enum ProjectsPage {
         let id = try req.id("projectID", of: "project")
         return try await PeopleWeb.submit(req, form: "join-\(id)", values: [:], success: { _ in "/desk/people/projects#project-\(id)" },
                                           page: { try await page(req, problem: $0) }) { db in
-            _ = try await ProjectsController.addMember(.init(userId: nil, role: .volunteer), to: id, by: viewer, on: db)
+            _ = try await ProjectsController.addMember(.init(userId: nil, role: .volunteer), to: id, by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -39,7 +39,7 @@ enum ProjectsPage {
             guard let status = ProjectStatus(rawValue: form["status"] ?? "") else {
                 throw PeopleError.invalid(field: "status", reason: "Pick where the project stands.")
             }
-            _ = try await ProjectsController.update(id, .init(title: nil, description: nil, status: status, outcome: form["outcome"] ?? ""), by: viewer, on: db)
+            _ = try await ProjectsController.update(id, .init(title: nil, description: nil, status: status, outcome: form["outcome"] ?? ""), by: viewer, on: db, now: req.now)
             return nil
         }
     }

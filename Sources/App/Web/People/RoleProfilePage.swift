@@ -15,7 +15,7 @@ enum RoleProfilePage {
         let form = try PeopleWeb.form(req)
         return try await PeopleWeb.submit(req, form: "questionnaire", values: form, success: { _ in "/desk/people/role-profile#result" },
                                           page: { try await page(req, problem: $0) }) { db in
-            _ = try await RoleProfileController.answer(form.filter { !$0.value.isEmpty }, for: try viewer.requireID(), by: viewer, on: db)
+            _ = try await RoleProfileController.answer(form.filter { !$0.value.isEmpty }, for: try viewer.requireID(), by: viewer, on: db, now: req.now)
             return nil
         }
     }

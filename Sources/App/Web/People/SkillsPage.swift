@@ -21,7 +21,7 @@ enum SkillsPage {
                 guard let kind = SkillKind(rawValue: raw) else { throw PeopleError.invalid(field: "kind", reason: "Pick the kind of skill.") }
                 return kind
             }
-            _ = try await SkillsController.assess(.init(name: form["name"], kind: kind, level: try PeopleWeb.int(form["level"], field: "level")), for: me, by: viewer, on: db)
+            _ = try await SkillsController.assess(.init(name: form["name"], kind: kind, level: try PeopleWeb.int(form["level"], field: "level")), for: me, by: viewer, on: db, now: req.now)
             return nil
         }
     }
@@ -33,7 +33,7 @@ enum SkillsPage {
         let form = try PeopleWeb.form(req)
         return try await PeopleWeb.submit(req, form: "confirm-\(skillId)", values: form, success: { _ in "/desk/people/skills?user_id=\(userId)" },
                                           page: { try await page(req, personId: userId, problem: $0) }) { db in
-            _ = try await SkillsController.confirm(skillId, of: userId, level: try PeopleWeb.int(form["level"], field: "level"), by: viewer, on: db)
+            _ = try await SkillsController.confirm(skillId, of: userId, level: try PeopleWeb.int(form["level"], field: "level"), by: viewer, on: db, now: req.now)
             return nil
         }
     }

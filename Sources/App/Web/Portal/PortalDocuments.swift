@@ -23,7 +23,7 @@ enum PortalDocuments {
         do {
             _ = try await CustomerDocuments(app: req.application).store(
                 Data(buffer: file.data), filename: file.filename, contentType: file.contentType?.serialize() ?? "application/octet-stream",
-                for: try customer.requireID(), by: .customer(customer))
+                for: try customer.requireID(), by: .customer(customer), at: req.now)
         } catch let error as RequestError {
             return try await render(req, customer: customer, problem: error.reason).response(status: error.status)
         }

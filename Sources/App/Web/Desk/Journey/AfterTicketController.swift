@@ -35,7 +35,7 @@ enum AfterTicketController {
         let user = try req.deskUser()
         let form = try req.content.decode(CoachingForm.self)
         return try await JourneyForms.submit(req, form: .coaching, values: ["reason": form.reason ?? ""], done: "coaching", anchor: "after-ticket") { db, ticket in
-            _ = try await RaisedFromTicket.queueForCoaching(ticketId: try ticket.requireID(), reason: form.reason, by: user, on: db)
+            _ = try await RaisedFromTicket.queueForCoaching(ticketId: try ticket.requireID(), reason: form.reason, by: user, on: db, at: req.now)
         }
     }
 
@@ -47,7 +47,7 @@ enum AfterTicketController {
             guard let about = form.about.flatMap(LearningTopic.init(rawValue:)) else {
                 throw RequestError.invalid("about", "about must be one of \(LearningTopic.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            _ = try await RaisedFromTicket.learning(about: about, text: form.text, ticketId: try ticket.requireID(), by: user, on: db)
+            _ = try await RaisedFromTicket.learning(about: about, text: form.text, ticketId: try ticket.requireID(), by: user, on: db, at: req.now)
         }
     }
 
@@ -58,7 +58,7 @@ enum AfterTicketController {
         return try await JourneyForms.submit(req, form: .insight, values: values, done: "insight", anchor: "after-ticket") { db, ticket in
             _ = try await RaisedFromTicket.insight(
                 title: form.title, description: form.description, product: form.product, theme: nil,
-                ticketIds: [try ticket.requireID()], by: user, on: db)
+                ticketIds: [try ticket.requireID()], by: user, on: db, at: req.now)
         }
     }
 
@@ -76,7 +76,7 @@ enum AfterTicketController {
             }
             _ = try await RaisedFromTicket.policyFriction(
                 policy: form.policy, description: form.description, ticketId: try ticket.requireID(), revenueAtRisk: revenue,
-                by: user, on: db)
+                by: user, on: db, at: req.now)
         }
     }
 
@@ -111,7 +111,7 @@ enum AfterTicketController {
             }
             _ = try await RaisedFromTicket.customerKudos(
                 to: try JourneyForms.uuid(form.toUserId, field: "to_user_id"), ticketId: try ticket.requireID(), messageId: messageId,
-                quote: form.quote, value: value, by: user, on: db)
+                quote: form.quote, value: value, by: user, on: db, at: req.now)
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// zone, with the exact time on hover and how far away it is.
 enum JourneyFormat {
     /// "Mar 3, 2026 at 3:00 PM (in 2 h)" / "(3 h overdue)" / "(5 min ago)" as a `<time>` element.
-    static func due(_ date: Date, now: Date = Date(), zone: TimeZone, pastWord: String = "overdue") -> Markup {
+    static func due(_ date: Date, now: Date, zone: TimeZone, pastWord: String = "overdue") -> Markup {
         let distance = date.timeIntervalSince(now)
         let away = Format.age(now.addingTimeInterval(-abs(distance)), now: now)
         let relative = away == "now" ? "now" : (distance > 0 ? "in \(away)" : "\(away) \(pastWord)")

@@ -126,7 +126,7 @@ enum JourneyFormsController {
             _ = try await CustomerDocuments(app: req.application).store(
                 Data(buffer: upload.file.data), filename: upload.file.filename,
                 contentType: upload.file.contentType?.serialize() ?? "application/octet-stream",
-                for: ticket.requesterId, by: .user(user))
+                for: ticket.requesterId, by: .user(user), at: req.now)
         } catch let error as any FrontlineError where error.status != .notFound {
             return try await JourneyForms.refused(req, number: number, form: .document, values: [:], error: error)
         }

@@ -82,7 +82,7 @@ enum JourneyViewsController {
         let ownerNames = Dictionary(uniqueKeysWithValues: owners.compactMap { u in u.id.map { ($0, u.name) } })
         let zone = try await DeskSettings.load(on: req.db).zone
         let frame = try await DeskFrame.load(req, user: user, active: "promises")
-        let now = Date()
+        let now = req.now
         let rows: [Markup] = promises.map { promise in
             let ticket: Markup = ticketsById[promise.ticketId].map {
                 "<a href=\"/desk/tickets/\($0.number)#promises\">#\($0.number) \($0.subject)</a>"

@@ -32,9 +32,9 @@ struct TicketJourney {
         let people = ids.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ Array(ids)).all()
         return TicketJourney(
             sla: dto.sla, runaround: dto.runaround, promises: promises, escalations: escalations, calls: calls,
-            onRecord: try await CustomerRecord.onRecord(customerId: ticket.requesterId, on: db),
+            onRecord: try await CustomerRecord.onRecord(customerId: ticket.requesterId, on: db, now: request.now),
             people: Dictionary(uniqueKeysWithValues: people.compactMap { user in user.id.map { ($0, user) } }),
-            escalationTargetMinutes: request.application.frontlineConfig.escalationTargetMinutes, now: Date())
+            escalationTargetMinutes: request.application.frontlineConfig.escalationTargetMinutes, now: request.now)
     }
 
     func name(_ id: UUID?) -> String {
