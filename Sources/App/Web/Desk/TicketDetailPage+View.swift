@@ -30,12 +30,13 @@ extension TicketDetailPage {
                 \(handoffBadge)
               </header>
               <div class="collision" data-collision hidden role="status" aria-live="polite"></div>
-              \(doneNotice)
+              \(composedNow ? .empty : doneNotice)
               \(runaroundAlert)
               \(context)
               <div class="ticket-grid">
                 <section class="timeline-col" aria-label="Timeline">
                   <ol class="timeline" data-timeline>\(Timeline.entries(events, messages: messages, zone: settings.zone))</ol>
+                  \(composedNow ? doneNotice : .empty)
                   \(composeForms(request))
                   \(afterTicketPanel(request))
                 </section>

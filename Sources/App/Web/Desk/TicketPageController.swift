@@ -54,7 +54,8 @@ enum TicketPageController {
             return status
         }
         let which: TicketDetailPage.FormProblem.Form = visibility == .public ? .reply : .note
-        return try await change(req, number: number, form: which, values: ["body": form.body ?? ""]) { desk, ticket in
+        let done = visibility == .public ? "reply" : "note"
+        return try await change(req, number: number, form: which, values: ["body": form.body ?? ""], done: (done, "compose")) { desk, ticket in
             _ = try await desk.addMessage(
                 to: ticket, body: form.body ?? "", visibility: visibility, channel: ticket.channel,
                 statusAfter: visibility == .public ? statusAfter : nil)
@@ -81,14 +82,14 @@ enum TicketPageController {
             return try await TicketDetailPage.load(req, number: number, problem: .init(form: .update, message: error.reason))
                 .render(req).response(status: error.status)
         }
-        return try await change(req, number: number, form: .update, values: [:]) { [changes] desk, ticket in
+        return try await change(req, number: number, form: .update, values: [:], done: ("updated", "main")) { [changes] desk, ticket in
             try await desk.update(ticket, with: changes)
         } actor: { .user(user) }
     }
 
     @Sendable static func assign(req: Request) async throws -> Response {
         let user = try req.deskUser()
-        return try await change(req, number: try number(req), form: .update, values: [:]) { desk, ticket in
+        return try await change(req, number: try number(req), form: .update, values: [:], done: ("assigned", "main")) { desk, ticket in
             try await desk.assign(ticket, to: user)
         } actor: { .user(user) }
     }
@@ -98,7 +99,7 @@ enum TicketPageController {
         let number = try number(req)
         let form = try req.content.decode(HandoffForm.self)
         let values = ["to_user_id": form.toUserId ?? "", "to_team_id": form.toTeamId ?? "", "note": form.note ?? ""]
-        return try await change(req, number: number, form: .handoff, values: values) { desk, ticket in
+        return try await change(req, number: number, form: .handoff, values: values, done: ("handed-off", "main")) { desk, ticket in
             let toUser = try await uuid(form.toUserId, field: "to_user_id").asyncMap { id in
                 guard let found = try await User.find(id, on: desk.db) else { throw TicketError.invalid(field: "to_user_id", reason: "That person does not exist.") }
                 return found
@@ -111,10 +112,11 @@ enum TicketPageController {
         } actor: { .user(user) }
     }
 
-    /// Runs one change in a write and answers with a redirect to the ticket, or the page again
-    /// with the desk's reason when it refuses.
+    /// Runs one change in a write and answers with a redirect back to the ticket, where `done` says
+    /// in words what happened and the anchor keeps the agent where they were; or the page again,
+    /// with the desk's reason beside the form, when it refuses.
     private static func change(
-        _ req: Request, number: Int, form: TicketDetailPage.FormProblem.Form, values: [String: String],
+        _ req: Request, number: Int, form: TicketDetailPage.FormProblem.Form, values: [String: String], done: (key: String, anchor: String),
         _ body: @escaping @Sendable (TicketDesk, Ticket) async throws -> Void, actor: () -> Actor
     ) async throws -> Response {
         let actor = actor()
@@ -131,7 +133,7 @@ enum TicketPageController {
             return try await TicketDetailPage.load(req, number: number, problem: .init(form: form, message: error.reason, values: values))
                 .render(req).response(status: error.status)
         }
-        return req.redirect(to: "/desk/tickets/\(number)#compose", redirectType: .normal)
+        return req.redirect(to: "/desk/tickets/\(number)?done=\(done.key)#\(done.anchor)", redirectType: .normal)
     }
 
     static func number(_ req: Request) throws -> Int {

@@ -12,7 +12,12 @@ extension TicketDetailPage {
         "coaching": "Sent to the coaching queue.", "learning": "Saved to your learning log.",
         "insight": "Insight raised.", "friction": "Policy friction flagged.",
         "kudos": "The customer's thanks are on the kudos wall.",
+        "reply": "Reply sent.", "note": "Internal note added.", "updated": "Ticket updated.",
+        "assigned": "The ticket is yours now.", "handed-off": "Handed off, with your note for the receiver.",
     ]
+
+    /// A reply or note just sent: its confirmation stands by the compose forms the agent is at.
+    var composedNow: Bool { done == "reply" || done == "note" }
 
     var doneNotice: Markup {
         guard problem == nil, let done, let message = Self.doneMessages[done] else { return .empty }
