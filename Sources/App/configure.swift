@@ -80,5 +80,6 @@ enum Migrations {
         CreateCallDerivationQueue(),
         AddOutboxNotifications(),
         AddCoachingActionDone(),
+        CreateRateLimitCounters(),
     ]
 }

@@ -69,9 +69,18 @@ enum UsersController {
             user.passwordHash = try await req.password.async.hash(password)
         }
         user.updatedAt = Date()
-        return try await req.write { db in
+        let userId = try user.requireID()
+        // Deactivated: every token and session goes. A new password: every other one goes (the
+        // token of this request stays when people change their own).
+        var revoke: AccessRevocation.Current?
+        if !user.active {
+            revoke = .nothing
+        } else if input.password != nil {
+            revoke = userId == actor.id ? AccessRevocation.Current(of: req) : .nothing
+        }
+        return try await req.write { [revoke] db in
             try await user.save(on: db)
-            if !user.active { try await APIToken.query(on: db).filter(\.$userId == user.id).delete() }
+            if let revoke { try await AccessRevocation.revoke(.user(userId), keeping: revoke, on: db) }
             return try UserDTO(user)
         }
     }
@@ -86,7 +95,7 @@ enum UsersController {
             user.active = false
             user.updatedAt = Date()
             try await user.save(on: db)
-            try await APIToken.query(on: db).filter(\.$userId == user.id).delete()
+            try await AccessRevocation.revoke(.user(try user.requireID()), on: db)
         }
         return .noContent
     }

@@ -47,6 +47,9 @@ enum AdminUsersController {
             user.active.toggle()
             user.updatedAt = Date()
             try await user.save(on: db)
+            // As through the API: a deactivated person's tokens and sessions end now, so that
+            // reactivating them later brings none of them back.
+            if !user.active { try await AccessRevocation.revoke(.user(id), on: db) }
         }
         return req.redirect(to: "/admin/users", redirectType: .normal)
     }
