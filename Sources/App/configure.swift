@@ -81,5 +81,6 @@ enum Migrations {
         AddOutboxNotifications(),
         AddCoachingActionDone(),
         CreateAuditLog(),
+        CreateRateLimitCounters(),
     ]
 }

@@ -125,7 +125,8 @@ struct MailOutboundTests {
     @Test func aPortalSignInLinkIsMailed() async throws {
         let sink = try SMTPSink()
         let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress)
-        try await TestDesk.run(mail: settings) { desk in
+        // A desk that mails links has a public address (without one it does not start).
+        try await TestDesk.run(mail: settings, adjust: { $0.publicURL = "https://help.example.test" }) { desk in
             let (_, token) = try await desk.staff(.agent)
             _ = try await desk.createTicket(token: token, email: "pat@example.test")
             let web = WebClient(desk)
@@ -136,6 +137,7 @@ struct MailOutboundTests {
             #expect(mail.to.map(\.email) == ["pat@example.test"])
             #expect(mail.subject == "Your sign-in link")
             let link = try #require(mail.textBody.split(separator: "\n").first { $0.contains("/portal/link/") })
+            #expect(link.trimmingCharacters(in: .whitespaces).hasPrefix("https://help.example.test/portal/link/"))
             let path = try #require(URL(string: String(link.trimmingCharacters(in: .whitespaces)))?.path)
             #expect(try await web.get(path).status == .ok)
             #expect(try await web.post(path).status == .seeOther, "the mailed link signs the customer in")

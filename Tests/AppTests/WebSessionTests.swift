@@ -82,7 +82,7 @@ struct WebSessionTests {
             let locked = try await web.post("/login", ["email": email, "password": TestDesk.webPassword])
             #expect(locked.status == .tooManyRequests)
             #expect(locked.body.string.contains("wait 15 minutes"))
-            #expect(try await RateLimitHit.query(on: desk.app.db).filter(\.$scope == "sign_in_account").count() == 5)
+            #expect(try await RateLimit.signInPerAccount.count(for: email, on: desk.app.db, at: Date()) == 5)
 
             // Another account from the same address is not locked yet (the address limit is 20).
             let other = "kim@example.test"

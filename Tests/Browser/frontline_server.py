@@ -36,7 +36,9 @@ class Server:
         self.data_dir = tempfile.mkdtemp(prefix="frontline-browser-")
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.env = dict(os.environ, FRONTLINE_DATA_DIR=self.data_dir, FRONTLINE_BCRYPT_COST="4", LOG_LEVEL="info")
+        # Links in the log are built from the public address alone, as on a real desk.
+        self.env = dict(os.environ, FRONTLINE_DATA_DIR=self.data_dir, FRONTLINE_PUBLIC_URL=self.base,
+                        FRONTLINE_BCRYPT_COST="4", LOG_LEVEL="info")
         self.env.pop("DATABASE_URL", None)
         self.log_path = os.path.join(self.data_dir, "server.log")
         if demo:

@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineCore
 
 /// Everything Frontline reads from its environment, read once at start.
 /// A misconfiguration fails at start, naming every bad setting at once.
@@ -33,6 +34,11 @@ public struct FrontlineConfig: Sendable {
     public var promiseReminderMinutes: Int
     /// An escalation's target when the escalating agent names none (wall-clock minutes).
     public var escalationTargetMinutes: Int
+    /// The reverse proxies whose forwarding header names the client (`FRONTLINE_TRUSTED_PROXIES`);
+    /// without them the connection's peer is the client.
+    public var trustedProxies = TrustedProxies.none
+    /// The bearer token `/metrics` asks for (`FRONTLINE_METRICS_TOKEN`); open while unset.
+    public var metricsToken: String?
 
     public init(
         dataDirectory: String, database: Database, publicURL: String? = nil,
@@ -118,12 +124,43 @@ public struct FrontlineConfig: Sendable {
         let dropped = minutes("FRONTLINE_DROPPED_CALL_CALLBACK_MINUTES", default: 10, range: 1...10_080)
         let reminder = minutes("FRONTLINE_PROMISE_REMINDER_MINUTES", default: 15, range: 0...10_080)
         let escalation = minutes("FRONTLINE_ESCALATION_TARGET_MINUTES", default: 60, range: 1...525_600)
+        // Mailed links (portal sign-in, desk links) must name the desk; a request's Host header
+        // is written by whoever sends it, so it never stands in for the public address.
+        if mail.smtp != nil, publicURL == nil {
+            problems.append("FRONTLINE_PUBLIC_URL must be set when SMTP_URL is: mailed links need the desk's public address")
+        }
+        let trustedProxies = Self.readTrustedProxies(env, problems: &problems)
+        let metricsToken = env["FRONTLINE_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let metricsToken, metricsToken.utf8.count < 16 {
+            problems.append("FRONTLINE_METRICS_TOKEN must be at least 16 characters long")
+        }
 
         guard problems.isEmpty else { throw Invalid(problems: problems) }
-        return Self(
+        var config = Self(
             dataDirectory: dataDirectory, database: database, publicURL: publicURL,
             bcryptCost: bcryptCost, logLevel: logLevel, mail: mail, schedulerInterval: schedulerInterval,
             callsWebhookSecret: callsWebhookSecret, droppedCallCallbackMinutes: dropped,
             promiseReminderMinutes: reminder, escalationTargetMinutes: escalation)
+        config.trustedProxies = trustedProxies
+        config.metricsToken = metricsToken
+        return config
+    }
+
+    /// `FRONTLINE_TRUSTED_PROXIES` (comma-separated addresses and CIDR blocks) and
+    /// `FRONTLINE_FORWARDED_HEADER` (which header those proxies write).
+    private static func readTrustedProxies(_ env: [String: String], problems: inout [String]) -> TrustedProxies {
+        var header = TrustedProxies.Header.xForwardedFor
+        if let raw = env["FRONTLINE_FORWARDED_HEADER"], !raw.isEmpty {
+            if let chosen = TrustedProxies.Header(rawValue: raw.lowercased()) { header = chosen } else {
+                problems.append("FRONTLINE_FORWARDED_HEADER must be x-forwarded-for or forwarded, not '\(raw)'")
+            }
+        }
+        let (proxies, invalid) = TrustedProxies.parse(env["FRONTLINE_TRUSTED_PROXIES"] ?? "", header: header)
+        if !invalid.isEmpty {
+            problems.append(
+                "FRONTLINE_TRUSTED_PROXIES must list addresses or CIDR blocks such as 10.0.0.0/8 or fd00::/8, not "
+                    + invalid.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        return proxies
     }
 }

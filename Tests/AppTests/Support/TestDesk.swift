@@ -22,7 +22,11 @@ struct TestDesk {
     /// The desk's own address in tests; mail samples write to it.
     static let supportAddress = MailAddress(name: "Frontline Support", email: "support@frontline.test")
 
-    static func run(mail: MailSettings = MailSettings(from: supportAddress), _ body: (TestDesk) async throws -> Void) async throws {
+    /// `adjust` changes the configuration before the app is built (public URL, trusted proxies, ...).
+    static func run(
+        mail: MailSettings = MailSettings(from: supportAddress), adjust: (inout FrontlineConfig) -> Void = { _ in },
+        _ body: (TestDesk) async throws -> Void
+    ) async throws {
         let database = try await TestDatabase.make()
         let app = try await Application.make(.testing)
         do {
@@ -31,6 +35,7 @@ struct TestDesk {
             config.databasePoolTimeoutSeconds = 180
             // Every test is its own app with its own pool, all at once against one server: keep each small.
             config.databaseConnectionsPerEventLoop = 1
+            adjust(&config)
             try await configure(app, config)
             try await app.autoMigrate()
             try await body(TestDesk(app: app))

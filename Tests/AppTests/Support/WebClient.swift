@@ -14,6 +14,8 @@ final class WebClient: @unchecked Sendable {
     private(set) var csrf = ""
     /// Sends through a real HTTP server on loopback, so bodies stream in as a browser's do.
     var overRealHTTP = false
+    /// Sent with every request (e.g. the `X-Forwarded-For` a proxy adds).
+    var extraHeaders = HTTPHeaders()
 
     init(_ desk: TestDesk) {
         self.desk = desk
@@ -51,7 +53,7 @@ final class WebClient: @unchecked Sendable {
     }
 
     private func send(_ method: HTTPMethod, _ path: String, body: ByteBuffer?, type: HTTPMediaType? = nil) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
+        var headers = extraHeaders
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let type { headers.contentType = type }
         let buffer = body

@@ -72,12 +72,21 @@ enum UsersController {
             user.passwordHash = try await req.password.async.hash(password)
         }
         user.updatedAt = req.now
-        return try await req.write { db in
+        let userId = try user.requireID()
+        // Deactivated: every token and session goes. A new password: every other one goes (the
+        // token of this request stays when people change their own).
+        var revoke: AccessRevocation.Current?
+        if !user.active {
+            revoke = .nothing
+        } else if input.password != nil {
+            revoke = userId == actor.id ? AccessRevocation.Current(of: req) : .nothing
+        }
+        return try await req.write { [revoke] db in
             try await user.save(on: db)
             try await AuditLog.recordUserChange(
                 before: before, after: AuditSnapshot.User(user, passwordChanged: input.password != nil), by: .init(actor), userId: user.id,
                 at: req.now, on: db)
-            if !user.active { try await APIToken.query(on: db).filter(\.$userId == user.id).delete() }
+            if let revoke { try await AccessRevocation.revoke(.user(userId), keeping: revoke, on: db) }
             return try UserDTO(user)
         }
     }
@@ -94,7 +103,7 @@ enum UsersController {
             user.updatedAt = req.now
             try await user.save(on: db)
             try await AuditLog.recordUserChange(before: before, after: AuditSnapshot.User(user), by: .init(actor), userId: user.id, at: req.now, on: db)
-            try await APIToken.query(on: db).filter(\.$userId == user.id).delete()
+            try await AccessRevocation.revoke(.user(try user.requireID()), on: db)
         }
         return .noContent
     }

@@ -1,5 +1,6 @@
 import Fluent
 import FrontlineCore
+import SQLKit
 import Vapor
 
 /// Creating the first admin. On a start with no staff, the log shows a one-time link to `/setup`
@@ -17,14 +18,18 @@ enum SetupController {
         let token: String
     }
 
-    /// Logs the setup link when the desk has nobody yet.
+    /// Logs the setup link when the desk has nobody yet: on the public address, or on the address
+    /// the server was told to listen on (never a request's), saying that no public address is set.
     static func announceIfNeeded(_ app: Application, listeningOn address: String) async throws {
         guard try await User.query(on: app.db).count() == 0 else { return }
         let (token, hash) = APIToken.generate()
-        try await app.write { db in try await SetupToken(tokenHash: hash, at: Date()).create(on: db) }
-        let base = app.frontlineConfig.publicURL ?? address
+        let now = app.clock.now()
+        try await app.write { db in try await SetupToken(tokenHash: hash, at: now).create(on: db) }
+        let link = app.frontlineConfig.publicURL == nil
+            ? "\(address)/setup?token=\(token) (FRONTLINE_PUBLIC_URL is not set: this is the listening address)"
+            : app.publicLink("/setup?token=\(token)")
         app.logger.notice("""
-            No users yet. Create the first admin at \(base)/setup?token=\(token)
+            No users yet. Create the first admin at \(link)
             or from the shell: frontline user create --email you@example.com --name "Your Name" --role admin
             """)
     }
@@ -57,15 +62,18 @@ enum SetupController {
         try StaffDirectory.checkPassword(input.password)
         let passwordHash = try await req.password.async.hash(input.password)
         let (apiToken, apiTokenHash) = APIToken.generate()
+        let now = req.now
         let user = try await req.write { db in
-            guard try await User.query(on: db).filter(\.$role == .admin).count() == 0,
-                let setup = try await SetupToken.query(on: db)
-                    .filter(\.$tokenHash == APIToken.hash(input.token)).filter(\.$usedAt == nil).first()
-            else {
-                throw RequestError(.forbidden, "setup_closed", "this setup link is not valid or has been used; ask an admin for an account")
-            }
-            setup.usedAt = Date()
-            try await setup.save(on: db)
+            // Marked used by one conditional update, acted on only if it changed the row: two
+            // requests with one link (at once, on PostgreSQL too) create one admin.
+            let closed = RequestError(.forbidden, "setup_closed", "this setup link is not valid or has been used; ask an admin for an account")
+            guard try await User.query(on: db).filter(\.$role == .admin).count() == 0 else { throw closed }
+            guard try await db.sql.raw("""
+                UPDATE setup_tokens SET used_at = \(bind: now)
+                WHERE token_hash = \(bind: APIToken.hash(input.token)) AND used_at IS NULL
+                RETURNING id
+                """).first() != nil
+            else { throw closed }
             let user = try await StaffDirectory.create(
                 email: input.email, name: input.name, role: .admin, passwordHash: passwordHash, on: db)
             try await APIToken(tokenHash: apiTokenHash, label: "setup", userId: user.id, customerId: nil, at: Date()).create(on: db)

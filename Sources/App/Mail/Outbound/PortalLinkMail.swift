@@ -10,6 +10,11 @@ struct SMTPPortalLinkMailer: PortalLinkMailer {
     let from: MailAddress
 
     func send(link: String, to email: String, name: String, logger: Logger) async throws {
+        // A bare path means no public address: a mailed link must not point anywhere else.
+        guard !link.hasPrefix("/") else {
+            logger.error("portal sign-in link to \(email) not sent: FRONTLINE_PUBLIC_URL is not set")
+            return
+        }
         let mail = OutboundMail(
             from: from, to: [MailAddress(name: name, email: email)], subject: "Your sign-in link",
             textBody: """

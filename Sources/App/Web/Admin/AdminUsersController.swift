@@ -51,6 +51,9 @@ enum AdminUsersController {
             user.updatedAt = req.now
             try await user.save(on: db)
             try await AuditLog.recordUserChange(before: before, after: AuditSnapshot.User(user), by: .init(actor), userId: user.id, at: req.now, on: db)
+            // As through the API: a deactivated person's tokens and sessions end now, so that
+            // reactivating them later brings none of them back.
+            if !user.active { try await AccessRevocation.revoke(.user(id), on: db) }
         }
         return req.redirect(to: "/admin/users", redirectType: .normal)
     }

@@ -42,18 +42,22 @@ enum ContactController {
         }
         let problems = problems(form)
         guard problems.isEmpty else { return try await page(req, form: form, message: nil, problems: problems).response(status: .unprocessableEntity) }
-        let address = SignInController.clientAddress(req)
-        if try await RateLimit.contactPerAddress.isExceeded(for: address, on: req.db) {
-            return try await page(req, form: form, message: WebError.tooManyAttempts(minutes: RateLimit.contactPerAddress.minutes, what: "messages from your connection").reason)
-                .response(status: .tooManyRequests)
-        }
+        let address = req.clientAddress
+        let now = req.now
         var new = TicketDesk.NewTicket(subject: form.subject ?? "", body: form.message ?? "", requesterEmail: form.email ?? "")
         new.requesterName = form.name
         new.channel = .web
         do {
-            let ticket = try await req.write { [new] db in
-                try await RateLimit.contactPerAddress.hit(address, on: db)
-                return try await TicketDesk(on: db, actor: .system).create(new)
+            // Counted and admitted in the ticket's own write: a form that is refused as invalid
+            // rolls its count back with it.
+            let (decision, created) = try await req.write { [new] db -> (RateLimit.Decision, Ticket?) in
+                let decision = try await RateLimit.contactPerAddress.admit(address, on: db, at: now)
+                guard decision == .admitted else { return (decision, nil) }
+                return (decision, try await TicketDesk(on: db, actor: .system).create(new))
+            }
+            guard let ticket = created else {
+                return try await page(req, form: form, message: WebError.tooManyAttempts(minutes: RateLimit.contactPerAddress.minutes, what: "messages from your connection").reason)
+                    .response(status: .tooManyRequests).retrying(after: decision)
             }
             req.application.metrics.ticketsCreated.increment()
             return try await thanks(req, number: ticket.number).response(status: .created)

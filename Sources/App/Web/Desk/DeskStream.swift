@@ -99,12 +99,19 @@ enum DeskStream {
         return Response(status: .ok, headers: headers, body: body)
     }
 
-    /// One server-sent event; each line of the data goes on its own `data:` line.
     private static func send(_ writer: any AsyncBodyStreamWriter, event: String, id: Int?, data: String) async throws {
+        try await writer.write(.buffer(ByteBuffer(string: eventText(event: event, id: id, data: data))))
+    }
+
+    /// One server-sent event. Each line of the data goes on its own `data:` line, with lines split
+    /// where a browser splits them (`\r\n`, `\r` and `\n`): a bare `\r` in a customer's message
+    /// would otherwise end the line in the browser and start a field of the customer's choosing.
+    static func eventText(event: String, id: Int?, data: String) -> String {
         var text = "event: \(event)\n"
         if let id { text += "id: \(id)\n" }
-        for line in data.split(separator: "\n", omittingEmptySubsequences: false) { text += "data: \(line)\n" }
-        text += "\n"
-        try await writer.write(.buffer(ByteBuffer(string: text)))
+        // Swift reads "\r\n" as one Character, so all three breaks are Characters to split on.
+        let lines = data.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        for line in lines { text += "data: \(line)\n" }
+        return text + "\n"
     }
 }

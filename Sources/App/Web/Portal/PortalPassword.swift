@@ -27,11 +27,14 @@ enum PortalPassword {
         }
         let hash = try await req.password.async.hash(password)
         let customerId = try customer.requireID()
+        let current = AccessRevocation.Current(of: req)
         try await req.write { db in
             guard let stored = try await Customer.find(customerId, on: db) else { throw RequestError.notFound("customer") }
             stored.passwordHash = hash
             stored.updatedAt = Date()
             try await stored.save(on: db)
+            // Whoever knew the old password is signed out everywhere but here.
+            try await AccessRevocation.revoke(.customer(customerId), keeping: current, on: db)
         }
         return try await page(req, customer: customer, message: nil, saved: true).response()
     }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// How customers sign in to the portal: a one-time link by email (stored hashed, 30 minutes, used
@@ -21,25 +22,27 @@ enum PortalSignIn {
             return page(req, email: email, message: "Please enter the email address you write to us from.", notice: nil)
                 .response(status: .unprocessableEntity)
         }
-        let address = SignInController.clientAddress(req)
+        let address = req.clientAddress
         if let password = form.password, !password.isEmpty {
             return try await withPassword(req, email: email, password: password, address: address)
         }
-        if try await RateLimit.portalLinkPerAddress.isExceeded(for: address, on: req.db) {
-            return page(req, email: email, message: WebError.tooManyAttempts(minutes: RateLimit.portalLinkPerAddress.minutes, what: "sign-in links").reason, notice: nil)
-                .response(status: .tooManyRequests)
-        }
         let token = WebSecret.make()
-        let customer = try await req.write { db -> Customer? in
-            try await RateLimit.portalLinkPerAddress.hit(address, on: db)
-            guard let customer = try await CustomerDirectory.find(email: email, on: db) else { return nil }
-            try await PortalLink(tokenHash: WebSecret.hash(token), customerId: try customer.requireID(), at: Date()).create(on: db)
-            return customer
+        let now = req.now
+        let (decision, customer) = try await req.write { db -> (RateLimit.Decision, Customer?) in
+            let decision = try await RateLimit.portalLinkPerAddress.admit(address, on: db, at: now)
+            guard decision == .admitted, let customer = try await CustomerDirectory.find(email: email, on: db) else {
+                return (decision, nil)
+            }
+            try await PortalLink(tokenHash: WebSecret.hash(token), customerId: try customer.requireID(), at: now).create(on: db)
+            return (decision, customer)
+        }
+        guard decision == .admitted else {
+            return page(req, email: email, message: WebError.tooManyAttempts(minutes: RateLimit.portalLinkPerAddress.minutes, what: "sign-in links").reason, notice: nil)
+                .response(status: .tooManyRequests).retrying(after: decision)
         }
         if let customer {
-            let base = req.application.frontlineConfig.publicURL ?? "http://\(req.headers.first(name: .host) ?? "localhost")"
             try await req.application.portalLinkMailer.send(
-                link: "\(base)/portal/link/\(token)", to: customer.email, name: customer.name, logger: req.logger)
+                link: req.application.publicLink("/portal/link/\(token)"), to: customer.email, name: customer.name, logger: req.logger)
         }
         // The same answer whether or not we know the address: the page must not reveal who our customers are.
         return page(req, email: email, message: nil,
@@ -47,26 +50,22 @@ enum PortalSignIn {
     }
 
     private static func withPassword(_ req: Request, email: String, password: String, address: String) async throws -> Response {
-        let key = "customer:" + email
-        let accountLimited = try await RateLimit.signInPerAccount.isExceeded(for: key, on: req.db)
-        let addressLimited = try await RateLimit.signInPerAddress.isExceeded(for: address, on: req.db)
-        if accountLimited || addressLimited {
+        let account = PasswordAttempts.customerAccount(email)
+        let decision = try await PasswordAttempts.admit(account: account, address: address, on: req)
+        guard decision == .admitted else {
             return page(req, email: email, message: WebError.tooManyAttempts(minutes: RateLimit.signInPerAccount.minutes, what: "failed sign-ins").reason, notice: nil)
-                .response(status: .tooManyRequests)
+                .response(status: .tooManyRequests).retrying(after: decision)
         }
         let customer = try await CustomerDirectory.find(email: email, on: req.db)
         let hash = customer?.passwordHash ?? req.application.decoyPasswordHash
         let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
         guard let customer, customer.passwordHash != nil, matches else {
-            try await req.write { db in
-                try await RateLimit.signInPerAccount.hit(key, on: db)
-                try await RateLimit.signInPerAddress.hit(address, on: db)
-            }
             return page(req, email: email, message: "That email and password do not match. Leave the password empty to get a sign-in link instead.", notice: nil)
                 .response(status: .unauthorized)
         }
         let response = req.redirect(to: "/portal", redirectType: .normal)
         try await SignInController.startSession(req, response: response, userId: nil, customerId: customer.requireID())
+        try await PasswordAttempts.succeeded(account: account, address: address, on: req)
         return response
     }
 
@@ -86,14 +85,15 @@ enum PortalSignIn {
 
     @Sendable static func useLink(req: Request) async throws -> Response {
         let hash = WebSecret.hash(req.parameters.get("token") ?? "")
-        let now = Date()
+        let now = req.now
+        // Marked used by one conditional update, and acted on only if it changed the row: two
+        // requests with one link, even at once on PostgreSQL, sign in once.
         let customerId = try await req.write { db -> UUID? in
-            guard let link = try await PortalLink.query(on: db).filter(\.$tokenHash == hash).first(),
-                link.usedAt == nil, link.expiresAt > now
-            else { return nil }
-            link.usedAt = now
-            try await link.save(on: db)
-            return link.customerId
+            try await db.sql.raw("""
+                UPDATE portal_links SET used_at = \(bind: now)
+                WHERE token_hash = \(bind: hash) AND used_at IS NULL AND expires_at > \(bind: now)
+                RETURNING customer_id
+                """).first()?.decode(column: "customer_id", as: UUID.self)
         }
         guard let customerId else {
             return page(req, email: "", message: "That sign-in link has expired or has been used. Ask for a new one below.", notice: nil)

@@ -19,29 +19,25 @@ enum SignInController {
         let form = try req.content.decode(SignInForm.self)
         let email = EmailAddress.normalized(form.email ?? "")
         let next = safeNext(form.next)
-        let address = clientAddress(req)
-        let accountLimited = try await RateLimit.signInPerAccount.isExceeded(for: email, on: req.db)
-        let addressLimited = try await RateLimit.signInPerAddress.isExceeded(for: address, on: req.db)
-        if accountLimited || addressLimited {
+        let address = req.clientAddress
+        let decision = try await PasswordAttempts.admit(account: email, address: address, on: req)
+        guard decision == .admitted else {
             return SignInPage.render(
                 req, email: email, next: next,
                 message: WebError.tooManyAttempts(minutes: RateLimit.signInPerAccount.minutes, what: "failed sign-ins").reason
-            ).response(status: .tooManyRequests)
+            ).response(status: .tooManyRequests).retrying(after: decision)
         }
         let user = try await User.query(on: req.db).filter(\.$emailNormalized == email).first()
         let hash = user?.passwordHash ?? req.application.decoyPasswordHash
         let matches = (try? await req.password.async.verify(form.password ?? "", created: hash)) ?? false
         guard let user, user.active, user.passwordHash != nil, matches else {
-            try await req.write { db in
-                try await RateLimit.signInPerAccount.hit(email, on: db)
-                try await RateLimit.signInPerAddress.hit(address, on: db)
-            }
+            // The attempt was counted before the check; a failure keeps it.
             return SignInPage.render(req, email: email, next: next, message: "That email and password do not match an active account.")
                 .response(status: .unauthorized)
         }
         let response = req.redirect(to: next ?? "/desk", redirectType: .normal)
         try await startSession(req, response: response, userId: user.requireID(), customerId: nil)
-        try await req.write { db in try await RateLimit.signInPerAccount.clear(email, on: db) }
+        try await PasswordAttempts.succeeded(account: email, address: address, on: req)
         return response
     }
 
@@ -76,12 +72,6 @@ enum SignInController {
     static func safeNext(_ raw: String?) -> String? {
         guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return nil }
         return raw
-    }
-
-    /// The address a rate limit counts against. The peer address, not X-Forwarded-For: a header
-    /// the client writes would let anyone pick a fresh address for every guess.
-    static func clientAddress(_ req: Request) -> String {
-        req.remoteAddress?.ipAddress ?? "unknown"
     }
 }
 

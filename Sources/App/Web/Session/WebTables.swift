@@ -1,25 +1,6 @@
 import Fluent
 import Foundation
 
-/// One hit against a rate limit (a failed sign-in, a contact form sent, a portal link asked for).
-/// Stored in the database so the limit holds across app instances and restarts.
-final class RateLimitHit: Model, @unchecked Sendable {
-    static let schema = "rate_limit_hits"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "scope") var scope: String
-    @Field(key: "key") var key: String
-    @Field(key: "at") var at: Date
-
-    init() {}
-
-    init(scope: String, key: String, at: Date) {
-        self.scope = scope
-        self.key = key
-        self.at = at
-    }
-}
-
 /// A named desk view an agent keeps in the sidebar: a name and the query of the ticket list.
 final class SavedFilter: Model, @unchecked Sendable {
     static let schema = "saved_filters"
