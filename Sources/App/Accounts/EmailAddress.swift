@@ -11,7 +11,7 @@ enum EmailAddress {
     /// at most 254 characters. Mail servers have the final word; this catches typing mistakes.
     static func isValid(_ email: String) -> Bool {
         let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 254, !trimmed.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+        guard trimmed.unicodeScalars.count <= 254, !trimmed.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
             return false
         }
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)

@@ -15,7 +15,7 @@ enum StaffDirectory {
 
     static func checkName(_ name: String) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(trimmed.count) else { throw RequestError.invalid("name", "name must be 1 to 200 characters") }
+        guard (1...200).contains(trimmed.unicodeScalars.count) else { throw RequestError.invalid("name", "name must be 1 to 200 characters") }
         return trimmed
     }
 

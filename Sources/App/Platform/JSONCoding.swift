@@ -7,7 +7,9 @@ import Vapor
 enum JSONCoding {
     static func configure() {
         ContentConfiguration.global.use(encoder: encoder, for: .json)
-        ContentConfiguration.global.use(decoder: decoder, for: .json)
+        // Bodies with NUL characters are refused with the field named (see NULCharacters).
+        ContentConfiguration.global.use(decoder: NULRefusingDecoder(wrapped: decoder, format: .json), for: .json)
+        ContentConfiguration.global.use(decoder: NULRefusingDecoder(wrapped: URLEncodedFormDecoder(), format: .form), for: .urlEncodedForm)
     }
 
     static var encoder: JSONEncoder {

@@ -62,7 +62,12 @@ struct WebErrorMiddleware: AsyncMiddleware {
                   <p><a href="\(request.webCustomer != nil ? "/portal" : "/desk")">Back to the start</a></p>
                 </main>
                 """)
-            return page.response(status: status)
+            let response = page.response(status: status)
+            // Retry-After of a 429, for instance.
+            if let abort = error as? any AbortError {
+                for (name, value) in abort.headers { response.headers.replaceOrAdd(name: name, value: value) }
+            }
+            return response
         }
     }
 }
