@@ -3,6 +3,8 @@
 # debug server, with a staff token, and fails on any server error (5xx) or any answer the
 # document does not describe (status, content type, headers, schema, unsupported methods).
 # Bounded: a few examples per operation, so the run takes a few minutes. Needs the debug build.
+# `POST /mail/inbound` is left out: its body is a raw mail (message/rfc822), which schemathesis
+# cannot generate; the mail tests cover it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +16,8 @@ binary=${FRONTLINE_BINARY:-.build/debug/frontline}
 data=$(mktemp -d /tmp/frontline-schemathesis.XXXXXX)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export FRONTLINE_DATA_DIR="$data" FRONTLINE_BCRYPT_COST=4 LOG_LEVEL=error
+# With a secret the call webhook is on, so unsigned requests get its documented 401, not 503.
+export CALLS_WEBHOOK_SECRET=schemathesis-webhook-secret
 unset DATABASE_URL
 
 "$binary" user create --email admin@example.test --name "Alex Admin" --role admin --password "correct horse battery" >/dev/null
@@ -32,6 +36,7 @@ done
 status=0
 schemathesis run "http://127.0.0.1:$port/openapi.json" \
     --header "Authorization: Bearer $token" \
+    --exclude-path /api/v1/mail/inbound \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,unsupported_method \
     --phases examples,coverage,fuzzing \
     --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-10}" \

@@ -9,7 +9,7 @@ struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }
         let folder = target.directoryURL.appending(path: "Resources")
-        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResourceFiles.swift")
         // Every file is an input, so editing, adding or removing one regenerates the source.
         let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])?
             .compactMap { $0 as? URL }

@@ -81,4 +81,24 @@ struct OpenAPIAgreementTests {
             #expect(response.apiError?.field == "subject")
         }
     }
+
+    /// Customers may have international addresses (RFC 6531): the document says `idn-email`, and
+    /// the API takes only addresses of that form.
+    @Test func anInternationalEmailIsAcceptedAndDocumented() async throws {
+        try await TestDesk.run { desk in
+            let schemas = try #require((try await document(desk)["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let customer = try #require(schemas["Customer"] as? [String: Any])
+            let email = try #require((customer["properties"] as? [String: Any])?["email"] as? [String: Any])
+            #expect(email["format"] as? String == "idn-email")
+
+            let admin = try await desk.staff(.admin)
+            let created = try await desk.send(.POST, "/api/v1/customers", token: admin.token, json: ["email": "josé@example.test", "name": "José"])
+            #expect(created.status == .created, "\(created.body.string)")
+            for address in ["a..b@example.test", "pat@exa_mple.test", "(pat)@example.test", "pat@-example.test"] {
+                let refused = try await desk.send(.POST, "/api/v1/customers", token: admin.token, json: ["email": address])
+                #expect(refused.status == .unprocessableEntity, "\(address)")
+                #expect(refused.apiError?.field == "email")
+            }
+        }
+    }
 }

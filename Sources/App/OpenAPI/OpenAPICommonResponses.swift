@@ -2,8 +2,9 @@ import Foundation
 
 /// Responses that follow from an operation's shape rather than its feature, added to every
 /// operation whose fragment does not describe them itself, so the document says what the
-/// server does: a body can be malformed (400) or of the wrong type (415); an id in the path can
-/// name nothing (404); a token can be missing (401); any text can hold a NUL (422).
+/// server does: a body can be malformed (400) or of the wrong type (415), and so can a cursor
+/// (400); an id in the path or an `_id` filter can name nothing (404); a token can be missing
+/// (401); any text, query strings included, can hold a NUL or a bad value (422).
 enum OpenAPICommonResponses {
     static let methods = ["get", "put", "post", "patch", "delete"]
 
@@ -19,7 +20,9 @@ enum OpenAPICommonResponses {
                 guard var operation = item[method] as? [String: Any] else { continue }
                 var responses = (operation["responses"] as? [String: Any]) ?? [:]
                 let hasBody = operation["requestBody"] != nil
-                let hasQuery = ((operation["parameters"] as? [[String: Any]]) ?? []).contains { $0["in"] as? String == "query" }
+                let query = ((operation["parameters"] as? [[String: Any]]) ?? []).filter { $0["in"] as? String == "query" }
+                    .compactMap { $0["name"] as? String }
+                let hasQuery = !query.isEmpty
                 let secured = (operation["security"] as? [Any]).map { !$0.isEmpty } ?? globalSecurity
                 func add(_ status: String, _ name: String) {
                     if responses[status] == nil { responses[status] = ["$ref": "#/components/responses/\(name)"] }
@@ -29,7 +32,9 @@ enum OpenAPICommonResponses {
                     add("415", "UnsupportedMediaType")
                 }
                 if hasBody || hasQuery { add("422", "Unprocessable") }
-                if pathParameters { add("404", "NotFound") }
+                if query.contains("cursor") { add("400", "BadRequest") }
+                // An id in the path, or a filter naming a team or person by id, can name nothing.
+                if pathParameters || query.contains(where: { $0.hasSuffix("_id") }) { add("404", "NotFound") }
                 if secured { add("401", "Unauthenticated") }
                 operation["responses"] = responses
                 item[method] = operation

@@ -7,9 +7,11 @@ import Vapor
 enum JSONCoding {
     static func configure() {
         ContentConfiguration.global.use(encoder: encoder, for: .json)
-        // Bodies with NUL characters are refused with the field named (see NULCharacters).
-        ContentConfiguration.global.use(decoder: NULRefusingDecoder(wrapped: decoder, format: .json), for: .json)
-        ContentConfiguration.global.use(decoder: NULRefusingDecoder(wrapped: URLEncodedFormDecoder(), format: .form), for: .urlEncodedForm)
+        // Bodies with NUL characters are refused with the field named (see NULCharacters), and
+        // unreadable ones are a 400 (see CheckedBodyDecoder).
+        ContentConfiguration.global.use(decoder: CheckedBodyDecoder(wrapped: decoder, format: .json), for: .json)
+        ContentConfiguration.global.use(decoder: CheckedBodyDecoder(wrapped: URLEncodedFormDecoder(), format: .form), for: .urlEncodedForm)
+        ContentConfiguration.global.use(decoder: CheckedBodyDecoder(wrapped: FormDataDecoder(), format: .multipart), for: .formData)
     }
 
     static var encoder: JSONEncoder {

@@ -38,7 +38,7 @@ enum AttachmentsController {
             let notes = messageIds.isEmpty ? [] : try await Message.query(on: req.db).filter(\.$id ~~ messageIds)
                 .filter(\.$visibility == .internal).all()
             let noteIds = Set(notes.compactMap(\.id))
-            attachments.removeAll { $0.messageId.map(noteIds.contains) ?? false }
+            attachments.removeAll { attachment in attachment.messageId.map { noteIds.contains($0) } ?? false }
         }
         return AttachmentList(attachments: try attachments.map(AttachmentDTO.init))
     }

@@ -18,6 +18,10 @@ enum TicketsController {
             guard let requester = input.requester else {
                 throw RequestError(.unprocessableEntity, "missing_field", "requester is required", field: "requester")
             }
+            // The form the API documents; mail, which reads more forms, goes through the desk directly.
+            guard EmailAddress.hasDocumentedForm(requester.email) else {
+                throw TicketError.invalid(field: "requester.email", reason: "'\(requester.email)' is not an email address")
+            }
             new.requesterEmail = requester.email
             new.requesterName = requester.name
             new.channel = input.channel ?? .api
