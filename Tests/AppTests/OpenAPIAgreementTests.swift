@@ -53,6 +53,14 @@ struct OpenAPIAgreementTests {
             #expect(put.status == .methodNotAllowed)
             #expect(put.headers.first(name: "Allow") == "GET, PATCH, HEAD")
             #expect(try await desk.send(.TRACE, "/openapi.json").status == .methodNotAllowed)
+            // A constant path of another method is not an id for a parameter route.
+            let webhook = try await desk.send(.GET, "/api/v1/calls/events", token: agent.token)
+            #expect(webhook.status == .methodNotAllowed)
+            #expect(webhook.headers.first(name: "Allow") == "POST")
+            let export = try await desk.send(.PATCH, "/api/v1/insights/export.csv", token: agent.token)
+            #expect(export.status == .methodNotAllowed)
+            #expect(export.headers.first(name: "Allow") == "GET, HEAD")
+            #expect(try await desk.send(.GET, "/api/v1/calls/\(UUID())", token: agent.token).status == .notFound)
             #expect(try await desk.send(.GET, "/api/v1/no-such-thing", token: agent.token).status == .notFound, "an unknown path stays 404")
         }
     }

@@ -12,6 +12,7 @@ enum JSONCoding {
         ContentConfiguration.global.use(decoder: CheckedBodyDecoder(wrapped: decoder, format: .json), for: .json)
         ContentConfiguration.global.use(decoder: CheckedBodyDecoder(wrapped: URLEncodedFormDecoder(), format: .form), for: .urlEncodedForm)
         ContentConfiguration.global.use(decoder: CheckedBodyDecoder(wrapped: FormDataDecoder(), format: .multipart), for: .formData)
+        ContentConfiguration.global.use(decoder: UnsupportedBodyDecoder(), for: .plainText)
     }
 
     static var encoder: JSONEncoder {
