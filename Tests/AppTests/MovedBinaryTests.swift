@@ -16,16 +16,29 @@ struct MovedBinaryTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let binary = folder.appendingPathComponent("frontline")
         try FileManager.default.copyItem(at: built, to: binary)
+        // A resource bundle in the build folder (left by an older build) would let the binary find
+        // its files at the build path it was compiled with; an installed binary has no build
+        // folder beside it, so the bundle is hidden while the moved binary runs.
+        let bundle = built.deletingLastPathComponent().appendingPathComponent("frontline_App.resources")
+        let hidden = folder.appendingPathComponent("hidden.resources")
+        let hid = (try? FileManager.default.moveItem(at: bundle, to: hidden)) != nil
+        defer { if hid { try? FileManager.default.moveItem(at: hidden, to: bundle) } }
+
+        // A staff token, made with the moved binary too, for the questionnaire (Resources/role-profile.json).
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URL"] = nil
+        environment["FRONTLINE_DATA_DIR"] = dataDirectory.path
+        environment["FRONTLINE_BCRYPT_COST"] = "4"
+        environment["LOG_LEVEL"] = "error"
+        _ = try Self.run(binary, ["user", "create", "--email", "ana@example.test", "--name", "Ana", "--role", "agent"], environment)
+        let token = try Self.run(binary, ["token", "create", "--email", "ana@example.test"], environment)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
 
         let port = Int.random(in: 20_000...60_000)
         let server = Process()
         server.executableURL = binary
         server.currentDirectoryURL = folder
         server.arguments = ["serve", "--hostname", "127.0.0.1", "--port", String(port)]
-        var environment = ProcessInfo.processInfo.environment
-        environment["DATABASE_URL"] = nil
-        environment["FRONTLINE_DATA_DIR"] = dataDirectory.path
-        environment["LOG_LEVEL"] = "error"
         server.environment = environment
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
@@ -47,11 +60,32 @@ struct MovedBinaryTests {
         #expect(status == 200)
         let document = try JSONSerialization.jsonObject(with: body) as? [String: Any]
         #expect(document?["openapi"] as? String == "3.1.0")
+        var questions = URLRequest(url: URL(string: "\(base)/api/v1/role-profile/questions")!)
+        questions.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (_, answer) = try await URLSession.shared.data(for: questions)
+        #expect((answer as? HTTPURLResponse)?.statusCode == 200, "the questionnaire is in the binary too")
         #expect(server.isRunning, "the server is still up after every request")
     }
 
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources/App/Resources")
+
+    /// Runs the binary to completion and returns its standard output.
+    static func run(_ binary: URL, _ arguments: [String], _ environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "frontline \(arguments.joined(separator: " "))")
+        return String(decoding: data, as: UTF8.self)
+    }
 
     static func get(_ url: String) async throws -> (Int, Data) {
         let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
