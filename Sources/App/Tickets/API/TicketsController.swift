@@ -31,11 +31,24 @@ enum TicketsController {
         new.priority = input.priority ?? .normal
         // A new ticket's first message counts towards the customer's message limit.
         try await CustomerMessageLimit.count(principal.actor, request: req)
-        let ticket = try await req.write { [new] db in
-            try await TicketDesk(on: db, actor: principal.actor).create(new)
+        // Presented inside the write, as the ticket was stored: no second read racing other writers.
+        let created = try await req.write { [new] db -> Created in
+            let ticket = try await TicketDesk(on: db, actor: principal.actor).create(new)
+            switch principal {
+            case .user: return .staff(try await TicketPresenter.dto(ticket, on: db))
+            case .customer: return .customer(try await CustomerTicketDTO.one(ticket, on: db))
+            }
         }
         req.application.metrics.ticketsCreated.increment()
-        return try await respond(with: ticket, to: principal, status: .created, req)
+        switch created {
+        case .staff(let dto): return try await dto.encodeResponse(status: .created, for: req)
+        case .customer(let dto): return try await dto.encodeResponse(status: .created, for: req)
+        }
+    }
+
+    private enum Created: Sendable {
+        case staff(TicketDTO)
+        case customer(CustomerTicketDTO)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
