@@ -48,8 +48,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources")]
+            // Resources/ is compiled into the binary (see Plugins/EmbedResources), not shipped beside it.
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
         ),
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         .executableTarget(name: "frontline", dependencies: ["App"]),
         .executableTarget(
             name: "FrontlineBench",

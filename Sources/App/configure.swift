@@ -18,11 +18,14 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
     app.middleware.use(APIErrorMiddleware())
+    app.middleware.use(NULQueryRefusal())
     app.lifecycle.use(MailDeliveryWorker())
     app.callIntake = CallIntake(app: app)
     app.useWebDesk()
     if let smtp = config.mail.smtp { app.portalLinkMailer = SMTPPortalLinkMailer(smtp: smtp, from: config.mail.from) }
     try routes(app)
+    // Innermost, so that a 404 of the router becomes a 405 where only the method is wrong.
+    app.middleware.use(MethodNotAllowed(routes: app.routes))
     // Tests drive the scheduler and the call derivations themselves (`Scheduler(app:).tick(now:)`,
     // `CallDerivationQueue(app:).drain()`).
     if app.environment != .testing {

@@ -93,7 +93,7 @@ struct TicketsAPITests {
         try await TestDesk.run { desk in
             let agent = try await desk.staff(.agent)
             let customer = try await desk.customer()
-            let ticket = try await desk.createTicket(token: customer.token)
+            let ticket = try await desk.createCustomerTicket(token: customer.token)
             let note = try await desk.send(.POST, "/api/v1/tickets/\(ticket.id)/messages", token: agent.token, json: ["body": "checking logs", "visibility": "internal"])
             #expect(note.status == .created)
             #expect(try await desk.send(.GET, "/api/v1/tickets/\(ticket.id)", token: agent.token).decoded(TicketDTO.self).firstResponseAt == nil)

@@ -15,7 +15,7 @@ enum StaffDirectory {
 
     static func checkName(_ name: String) throws -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(trimmed.count) else { throw RequestError.invalid("name", "name must be 1 to 200 characters") }
+        guard (1...200).contains(trimmed.unicodeScalars.count) else { throw RequestError.invalid("name", "name must be 1 to 200 characters") }
         return trimmed
     }
 
@@ -23,7 +23,7 @@ enum StaffDirectory {
     static func create(
         email: String, name: String, role: UserRole, passwordHash: String?, on db: any Database, at now: Date = Date()
     ) async throws -> User {
-        guard EmailAddress.isValid(email) else { throw RequestError.invalid("email", "'\(email)' is not an email address") }
+        guard EmailAddress.hasDocumentedForm(email) else { throw RequestError.invalid("email", "'\(email)' is not an email address") }
         let name = try checkName(name)
         let normalized = EmailAddress.normalized(email)
         if try await User.query(on: db).filter(\.$emailNormalized == normalized).first() != nil {

@@ -25,8 +25,8 @@ struct CallEventPayload: Content {
 
     /// Checks the fields each type needs; returns the type.
     func validated() throws -> CallEventFact.Kind {
-        guard (1...200).contains(id.count) else { throw CallError.invalid(field: "id", reason: "id must be 1 to 200 characters") }
-        guard (1...200).contains(callId.count) else { throw CallError.invalid(field: "call_id", reason: "call_id must be 1 to 200 characters") }
+        guard (1...200).contains(id.unicodeScalars.count) else { throw CallError.invalid(field: "id", reason: "id must be 1 to 200 characters") }
+        guard (1...200).contains(callId.unicodeScalars.count) else { throw CallError.invalid(field: "call_id", reason: "call_id must be 1 to 200 characters") }
         guard let kind = CallEventFact.Kind(rawValue: type) else {
             throw CallError.invalid(field: "type", reason: "type must be one of \(CallEventFact.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }

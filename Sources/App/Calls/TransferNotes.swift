@@ -12,7 +12,7 @@ struct TransferNotes {
     /// Adds the note; `ticketId`, when given, is the ticket the call must be on.
     @discardableResult
     func add(_ rawNote: String?, callId: UUID, transferId: UUID, onTicket ticketId: UUID? = nil) async throws -> PhoneCall {
-        guard let note = HandoffRule.contextNote(rawNote), note.count <= 10_000 else { throw TicketError.noteRequired }
+        guard let note = HandoffRule.contextNote(rawNote), note.unicodeScalars.count <= 10_000 else { throw TicketError.noteRequired }
         guard let call = try await PhoneCall.find(callId, on: db), let callTicketId = call.ticketId,
             ticketId == nil || ticketId == callTicketId
         else { throw RequestError.notFound("call") }

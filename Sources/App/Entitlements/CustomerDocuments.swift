@@ -15,7 +15,10 @@ struct CustomerDocuments {
         _ data: Data, filename raw: String, contentType: String, for customerId: UUID, by actor: Actor, at now: Date
     ) async throws -> CustomerDocument {
         let filename = (raw as NSString).lastPathComponent.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...255).contains(filename.count) else { throw RequestError.invalid("filename", "filename must be 1 to 255 characters") }
+        guard (1...255).contains(filename.unicodeScalars.count) else { throw RequestError.invalid("filename", "filename must be 1 to 255 characters") }
+        // The one text of an upload; the file itself may hold any bytes.
+        guard !filename.utf8.contains(0) else { throw NULCharacters.refused("filename") }
+        guard !contentType.utf8.contains(0) else { throw NULCharacters.refused("content_type") }
         guard !data.isEmpty else { throw RequestError.invalid("file", "the document is empty") }
         guard data.count <= Self.maxBytes else { throw RequestError(.payloadTooLarge, "payload_too_large", "documents are at most 20 MiB") }
         let store = BlobStore(dataDirectory: app.frontlineConfig.dataDirectory, kind: "documents")

@@ -26,7 +26,7 @@ struct EscalationDesk {
     /// starts the escalation's clock.
     func escalate(_ ticket: Ticket, toUser: User?, toTeam: Team?, reason rawReason: String, targetMinutes: Int) async throws -> Escalation {
         try desk.ensureOpenForChange(ticket)
-        guard let reason = HandoffRule.contextNote(rawReason), reason.count <= 2000 else {
+        guard let reason = HandoffRule.contextNote(rawReason), reason.unicodeScalars.count <= 2000 else {
             throw RequestError.invalid("reason", "an escalation needs a reason of 1 to 2000 characters")
         }
         guard (1...525_600).contains(targetMinutes) else {

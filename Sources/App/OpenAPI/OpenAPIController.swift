@@ -4,7 +4,7 @@ import Vapor
 /// Serves the OpenAPI 3.1 document of the REST API, kept true by a test that compares it with
 /// the registered routes.
 enum OpenAPIController {
-    /// Built once from the fragments in the resource bundle.
+    /// Built once from the fragments embedded in the binary.
     static let contents: Data? = try? OpenAPIDocument.merged()
 
     @Sendable static func document(req: Request) throws -> Response {
@@ -22,17 +22,16 @@ enum OpenAPIDocument {
     struct Missing: Error {}
 
     static func merged() throws -> Data {
-        guard let folder = Bundle.module.url(forResource: "openapi", withExtension: nil, subdirectory: "Resources") else {
-            throw Missing()
-        }
-        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "json" }
-            .sorted { ($0.lastPathComponent == "base.json" ? "" : $0.lastPathComponent) < ($1.lastPathComponent == "base.json" ? "" : $1.lastPathComponent) }
+        let files = EmbeddedResources.files(in: "openapi")
+        guard files["base.json"] != nil else { throw Missing() }
+        // base.json first, then the features in name order.
+        let names = files.keys.filter { $0.hasSuffix(".json") }.sorted { ($0 == "base.json" ? "" : $0) < ($1 == "base.json" ? "" : $1) }
         var document: [String: Any] = [:]
-        for file in files {
-            guard let fragment = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] else { continue }
+        for name in names {
+            guard let data = files[name], let fragment = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
             document = merge(document, fragment)
         }
+        document = OpenAPICommonResponses.add(to: document)
         return try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
     }
 

@@ -7,7 +7,7 @@ enum PeopleInput {
     static func text(_ raw: String?, field: String, max: Int = 200) throws -> String {
         guard let raw else { throw RequestError(.unprocessableEntity, "missing_field", "\(field) is required", field: field) }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...max).contains(text.count) else {
+        guard (1...max).contains(text.unicodeScalars.count) else {
             throw PeopleError.invalid(field: field, reason: "\(field) must be 1 to \(max) characters")
         }
         return text

@@ -17,12 +17,15 @@ struct RequestError: FrontlineError {
     let code: String
     let reason: String
     let field: String?
+    /// Sent with the error, e.g. `Allow` with a 405.
+    let headers: HTTPHeaders
 
-    init(_ status: HTTPResponseStatus, _ code: String, _ reason: String, field: String? = nil) {
+    init(_ status: HTTPResponseStatus, _ code: String, _ reason: String, field: String? = nil, headers: HTTPHeaders = [:]) {
         self.status = status
         self.code = code
         self.reason = reason
         self.field = field
+        self.headers = headers
     }
 
     static func notFound(_ what: String) -> Self {

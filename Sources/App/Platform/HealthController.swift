@@ -9,12 +9,14 @@ enum HealthController {
 
     /// The database answers; a load balancer stops sending traffic when it does not.
     @Sendable static func ready(req: Request) async -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .plainText
         do {
             try await req.db.sql.raw("SELECT 1").run()
-            return Response(status: .ok, body: .init(string: "ready\n"))
+            return Response(status: .ok, headers: headers, body: .init(string: "ready\n"))
         } catch {
             req.logger.warning("readiness check failed: \(String(reflecting: error))")
-            return Response(status: .serviceUnavailable, body: .init(string: "database unreachable\n"))
+            return Response(status: .serviceUnavailable, headers: headers, body: .init(string: "database unreachable\n"))
         }
     }
 

@@ -7,7 +7,12 @@ import Vapor
 enum JSONCoding {
     static func configure() {
         ContentConfiguration.global.use(encoder: encoder, for: .json)
-        ContentConfiguration.global.use(decoder: decoder, for: .json)
+        // Bodies with NUL characters are refused with the field named (see NULCharacters), and
+        // unreadable ones are a 400 (see CheckedBodyDecoder).
+        ContentConfiguration.global.use(decoder: CheckedBodyDecoder(wrapped: decoder, format: .json), for: .json)
+        ContentConfiguration.global.use(decoder: CheckedBodyDecoder(wrapped: URLEncodedFormDecoder(), format: .form), for: .urlEncodedForm)
+        ContentConfiguration.global.use(decoder: CheckedBodyDecoder(wrapped: FormDataDecoder(), format: .multipart), for: .formData)
+        ContentConfiguration.global.use(decoder: UnsupportedBodyDecoder(), for: .plainText)
     }
 
     static var encoder: JSONEncoder {

@@ -16,7 +16,7 @@ struct PromiseBook {
     ) async throws -> CustomerPromise {
         try desk.ensureOpenForChange(ticket)
         let description = rawDescription.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...2000).contains(description.count) else {
+        guard (1...2000).contains(description.unicodeScalars.count) else {
             throw RequestError.invalid("description", "description must be 1 to 2000 characters")
         }
         guard let owner = ownerId ?? ticket.ownerId else { throw PromiseError.noOwner }

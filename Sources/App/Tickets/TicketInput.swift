@@ -1,6 +1,8 @@
 import Foundation
 
 /// Checks and normalises what people type into tickets, with the field each rule is about.
+/// Lengths count Unicode code points (`unicodeScalars`), as the OpenAPI document's `maxLength`
+/// does, so a subject of 250 letters with accents is measured the same on both sides.
 enum TicketInput {
     static let maxSubjectLength = 250
     static let maxBodyLength = 200_000
@@ -9,7 +11,7 @@ enum TicketInput {
     static func subject(_ raw: String) throws -> String {
         let subject = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !subject.isEmpty else { throw TicketError.invalid(field: "subject", reason: "subject must not be empty") }
-        guard subject.count <= maxSubjectLength else {
+        guard subject.unicodeScalars.count <= maxSubjectLength else {
             throw TicketError.invalid(field: "subject", reason: "subject must be at most \(maxSubjectLength) characters")
         }
         return subject
@@ -19,7 +21,7 @@ enum TicketInput {
         guard !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw TicketError.invalid(field: field, reason: "\(field) must not be empty")
         }
-        guard raw.count <= maxBodyLength else {
+        guard raw.unicodeScalars.count <= maxBodyLength else {
             throw TicketError.invalid(field: field, reason: "\(field) must be at most \(maxBodyLength) characters")
         }
         return raw
@@ -33,7 +35,7 @@ enum TicketInput {
         for value in raw {
             let tag = value.trimmingCharacters(in: .whitespaces).lowercased()
             let allowed = tag.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.:".unicodeScalars.contains($0) }
-            guard (1...64).contains(tag.count), allowed else {
+            guard (1...64).contains(tag.unicodeScalars.count), allowed else {
                 throw TicketError.invalid(field: "tags", reason: "'\(value)' is not a tag: use 1 to 64 letters, digits, '-', '_', '.' or ':'")
             }
             if seen.insert(tag).inserted { tags.append(tag) }
@@ -45,13 +47,13 @@ enum TicketInput {
     static func customFields(_ fields: [String: JSONValue]) throws -> [String: JSONValue] {
         guard fields.count <= 100 else { throw TicketError.invalid(field: "custom_fields", reason: "at most 100 custom fields") }
         for (key, value) in fields {
-            guard (1...64).contains(key.count) else {
+            guard (1...64).contains(key.unicodeScalars.count) else {
                 throw TicketError.invalid(field: "custom_fields", reason: "custom field names are 1 to 64 characters")
             }
             switch value {
             case .object, .array:
                 throw TicketError.invalid(field: "custom_fields.\(key)", reason: "custom field values are strings, numbers, booleans or null")
-            case .string(let text) where text.count > 10_000:
+            case .string(let text) where text.unicodeScalars.count > 10_000:
                 throw TicketError.invalid(field: "custom_fields.\(key)", reason: "custom field values are at most 10000 characters")
             default: break
             }

@@ -111,6 +111,17 @@ struct TestDesk {
     }
 }
 
+extension TestDesk {
+    /// Opens a ticket with a customer token; the answer is the customer's representation.
+    func createCustomerTicket(token: String, subject: String = "Printer shows E3") async throws -> CustomerTicketDTO {
+        let response = try await send(.POST, "/api/v1/tickets", token: token, json: [
+            "subject": subject, "body": "It stopped printing after the update.",
+        ])
+        #expect(response.status == .created, "create ticket: \(response.body.string)")
+        return try response.decoded(CustomerTicketDTO.self)
+    }
+}
+
 /// JSON written in tests.
 typealias JSON = JSONValue
 

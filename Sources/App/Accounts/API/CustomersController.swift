@@ -50,7 +50,7 @@ enum CustomersController {
     @Sendable static func create(req: Request) async throws -> Response {
         _ = try req.staff()
         let input = try req.content.decode(CustomerRequest.self)
-        guard let email = input.email, EmailAddress.isValid(email) else {
+        guard let email = input.email, EmailAddress.hasDocumentedForm(email) else {
             throw RequestError.invalid("email", "email must be an email address")
         }
         let customer = try await req.write { db in
@@ -74,7 +74,7 @@ enum CustomersController {
         let customer = try await find(req)
         return try await req.write { db in
             if let email = input.email {
-                guard EmailAddress.isValid(email) else { throw RequestError.invalid("email", "email must be an email address") }
+                guard EmailAddress.hasDocumentedForm(email) else { throw RequestError.invalid("email", "email must be an email address") }
                 if let other = try await CustomerDirectory.find(email: email, on: db), other.id != customer.id {
                     throw RequestError.conflict("another customer has email \(EmailAddress.normalized(email))", field: "email")
                 }

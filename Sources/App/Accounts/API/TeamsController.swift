@@ -128,7 +128,7 @@ enum TeamsController {
 
     private static func checkName(_ raw: String) throws -> String {
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...100).contains(name.count) else { throw RequestError.invalid("name", "name must be 1 to 100 characters") }
+        guard (1...100).contains(name.unicodeScalars.count) else { throw RequestError.invalid("name", "name must be 1 to 100 characters") }
         return name
     }
 

@@ -16,6 +16,7 @@ enum CallsController {
         {
             throw CallError.badSignature(problem)
         }
+        if let field = NULCharacters.field(inJSON: body) { throw NULCharacters.refused(field) }
         let event = try JSONCoding.decoder.decode(CallEventPayload.self, from: body)
         let kind = try event.validated()
         // Durable once its batch commits; the call is derived right after, off the request.

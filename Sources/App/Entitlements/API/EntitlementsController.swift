@@ -20,8 +20,8 @@ enum EntitlementsController {
         let input = try req.content.decode(ProductRequest.self)
         let model = input.model.trimmingCharacters(in: .whitespacesAndNewlines)
         let serial = input.serialNumber.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(model.count) else { throw RequestError.invalid("model", "model must be 1 to 200 characters") }
-        guard (1...100).contains(serial.count) else { throw RequestError.invalid("serial_number", "serial_number must be 1 to 100 characters") }
+        guard (1...200).contains(model.unicodeScalars.count) else { throw RequestError.invalid("model", "model must be 1 to 200 characters") }
+        guard (1...100).contains(serial.unicodeScalars.count) else { throw RequestError.invalid("serial_number", "serial_number must be 1 to 100 characters") }
         if let date = input.purchaseDate, !Coverage.isDate(date) {
             throw RequestError.invalid("purchase_date", "purchase_date must be a date in the form yyyy-MM-dd")
         }
@@ -53,7 +53,7 @@ enum EntitlementsController {
             throw RequestError.invalid(problem.field, problem.description)
         }
         let coverage = (input.coverage ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard coverage.count <= 5000 else { throw RequestError.invalid("coverage", "coverage must be at most 5000 characters") }
+        guard coverage.unicodeScalars.count <= 5000 else { throw RequestError.invalid("coverage", "coverage must be at most 5000 characters") }
         let customerId = try customer.requireID()
         let dto = try await req.write { db in
             if let productId = input.productId {

@@ -29,8 +29,17 @@ enum AttachmentsController {
     private static let inlineTypes: Set<String> = ["image/png", "image/jpeg", "image/gif", "image/webp"]
 
     @Sendable static func list(req: Request) async throws -> AttachmentList {
-        let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
-        let attachments = try await Attachment.query(on: req.db).filter(\.$ticketId == (try ticket.requireID())).sort(\.$createdAt).all()
+        let principal = try req.principal
+        let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: principal, on: req.db)
+        var attachments = try await Attachment.query(on: req.db).filter(\.$ticketId == (try ticket.requireID())).sort(\.$createdAt).all()
+        if case .customer = principal {
+            // Files on internal notes stay on the desk, as their download does.
+            let messageIds = attachments.compactMap(\.messageId)
+            let notes = messageIds.isEmpty ? [] : try await Message.query(on: req.db).filter(\.$id ~~ messageIds)
+                .filter(\.$visibility == .internal).all()
+            let noteIds = Set(notes.compactMap(\.id))
+            attachments.removeAll { attachment in attachment.messageId.map { noteIds.contains($0) } ?? false }
+        }
         return AttachmentList(attachments: try attachments.map(AttachmentDTO.init))
     }
 

@@ -6,10 +6,9 @@ import Vapor
 /// answers for themselves; the result is visible to the person and their managers (managers and
 /// admins) only. A team's mix is shown to managers as counts per role, never with names.
 enum RoleProfileController {
-    /// The questionnaire, read once from `Resources/role-profile.json` and checked.
+    /// The questionnaire, read once from `Resources/role-profile.json` (embedded in the binary) and checked.
     static let questionnaire: RoleProfileQuestionnaire? = {
-        guard let url = Bundle.module.url(forResource: "role-profile", withExtension: "json", subdirectory: "Resources"),
-              let data = try? Data(contentsOf: url),
+        guard let data = EmbeddedResources.data("role-profile.json"),
               let questionnaire = try? JSONDecoder().decode(RoleProfileQuestionnaire.self, from: data),
               (try? questionnaire.validate()) != nil
         else { return nil }

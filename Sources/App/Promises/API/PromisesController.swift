@@ -23,11 +23,17 @@ enum PromisesController {
     }
 
     /// A customer sees the promises made to them on their own tickets.
-    @Sendable static func forTicket(req: Request) async throws -> PromiseList {
-        let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
+    /// Staff get the desk's representation; the customer gets `CustomerPromiseDTO` (no owner id,
+    /// no cancel reason).
+    @Sendable static func forTicket(req: Request) async throws -> Response {
+        let principal = try req.principal
+        let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: principal, on: req.db)
         let promises = try await CustomerPromise.query(on: req.db).filter(\.$ticketId == (try ticket.requireID()))
             .sort(\.$dueAt).all()
-        return PromiseList(promises: try promises.map(PromiseDTO.init))
+        switch principal {
+        case .user: return try await PromiseList(promises: try promises.map(PromiseDTO.init)).encodeResponse(for: req)
+        case .customer: return try await CustomerPromiseList(promises: try promises.map(CustomerPromiseDTO.init)).encodeResponse(for: req)
+        }
     }
 
     /// The owner marks a replacement, refund or other promise kept; a lead may do it for them.

@@ -114,7 +114,8 @@
     var source = new EventSource(ticket.getAttribute("data-stream"));
     source.addEventListener("entry", function (event) {
       var entry = fragment(event.data);
-      if (!entry || document.getElementById(entry.id)) return;
+      // An older part of the timeline (?before=) has no data-timeline: live entries belong after the latest.
+      if (!entry || !timeline || document.getElementById(entry.id)) return;
       entry.classList.add("is-new");
       timeline.appendChild(entry);
     });

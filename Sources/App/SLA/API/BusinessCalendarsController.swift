@@ -128,7 +128,7 @@ enum BusinessCalendarsController {
 
     private static func checked(_ input: CalendarRequest) throws -> (String, BusinessCalendar) {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(name.count) else { throw RequestError.invalid("name", "name must be 1 to 200 characters") }
+        guard (1...200).contains(name.unicodeScalars.count) else { throw RequestError.invalid("name", "name must be 1 to 200 characters") }
         if case .failure(let error) = Result(catching: { () throws(BusinessCalendarError) in try input.calendar.validate() }) {
             throw RequestError.invalid(error == .unknownTimeZone(input.calendar.timeZoneIdentifier) ? "time_zone" : "weekly_hours", error.description)
         }

@@ -118,7 +118,7 @@ enum SLAPoliciesController {
 
     private static func apply(_ input: PolicyRequest, to policy: SLAPolicyRecord, at now: Date, on db: any Database) async throws {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(name.count) else { throw RequestError.invalid("name", "name must be 1 to 200 characters") }
+        guard (1...200).contains(name.unicodeScalars.count) else { throw RequestError.invalid("name", "name must be 1 to 200 characters") }
         let targets = [
             ("first_response_minutes", input.firstResponseMinutes), ("next_response_minutes", input.nextResponseMinutes),
             ("resolution_minutes", input.resolutionMinutes),

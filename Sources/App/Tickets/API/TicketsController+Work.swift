@@ -14,23 +14,34 @@ extension TicketsController {
             if input.status != nil { throw RequestError.forbidden("customers cannot set a ticket's status here") }
         }
         _ = try await TicketAccess.visibleTicket(id, to: principal, on: req.db)
-        let dto = try await req.write { db in
+        try await CustomerMessageLimit.count(principal.actor, request: req)
+        let message = try await req.write { db in
             let desk = TicketDesk(on: db, actor: principal.actor)
             let ticket = try await desk.ticketForChange(id)
             let channel: TicketChannel = if case .customer = principal { .api } else { ticket.channel }
-            let message = try await desk.addMessage(
+            return try await desk.addMessage(
                 to: ticket, body: input.body, visibility: visibility, channel: channel, statusAfter: input.status)
-            return try MessageDTO(message)
         }
-        return try await dto.encodeResponse(status: .created, for: req)
+        switch principal {
+        case .user: return try await MessageDTO(message).encodeResponse(status: .created, for: req)
+        case .customer: return try await CustomerMessageDTO(message).encodeResponse(status: .created, for: req)
+        }
     }
 
-    @Sendable static func messages(req: Request) async throws -> MessageList {
+    /// `GET /tickets/{id}/messages?limit=&cursor=`: oldest first, a page at a time; customers get
+    /// the public messages in their own representation.
+    @Sendable static func messages(req: Request) async throws -> Response {
         let principal = try req.principal
         let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: principal, on: req.db)
+        let paging = try KeysetPaging(from: req, kind: "m")
         let query = Message.query(on: req.db).filter(\.$ticketId == (try ticket.requireID()))
         if case .customer = principal { query.filter(\.$visibility == .public) }
-        return MessageList(messages: try await query.sort(\.$id).all().map(MessageDTO.init))
+        if let after = paging.afterId { query.filter(\.$id > after) }
+        let (rows, next) = paging.page(try await query.sort(\.$id).limit(paging.limit + 1).all(), id: \.id)
+        switch principal {
+        case .user: return try await MessageList(messages: rows.map(MessageDTO.init), nextCursor: next).encodeResponse(for: req)
+        case .customer: return try await CustomerMessageList(messages: rows.map(CustomerMessageDTO.init), nextCursor: next).encodeResponse(for: req)
+        }
     }
 
     @Sendable static func assign(req: Request) async throws -> TicketDTO {
@@ -70,21 +81,48 @@ extension TicketsController {
         }
     }
 
+    /// `GET /tickets/{id}/events?limit=&cursor=`: the timeline, oldest first, a page at a time.
     @Sendable static func events(req: Request) async throws -> EventList {
         _ = try req.staff()
         let id = try req.id("ticketID", of: "ticket")
         guard try await Ticket.find(id, on: req.db) != nil else { throw RequestError.notFound("ticket") }
-        let events = try await TicketEvent.query(on: req.db).filter(\.$ticketId == id).sort(\.$id).all()
-        return EventList(events: try events.map(EventDTO.init))
+        let paging = try KeysetPaging(from: req, kind: "e")
+        let query = TicketEvent.query(on: req.db).filter(\.$ticketId == id)
+        if let after = paging.afterId { query.filter(\.$id > after) }
+        let (rows, next) = paging.page(try await query.sort(\.$id).limit(paging.limit + 1).all(), id: \.id)
+        return EventList(events: try rows.map(EventDTO.init), nextCursor: next)
     }
 }
 
-/// `GET /tickets/{id}/messages`.
+/// `GET /tickets/{id}/messages`; `next_cursor` is absent on the last page.
 struct MessageList: Content {
     let messages: [MessageDTO]
+    var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey {
+        case messages
+        case nextCursor = "next_cursor"
+    }
 }
 
-/// `GET /tickets/{id}/events`.
+/// `GET /tickets/{id}/messages` for a customer token.
+struct CustomerMessageList: Content {
+    let messages: [CustomerMessageDTO]
+    var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey {
+        case messages
+        case nextCursor = "next_cursor"
+    }
+}
+
+/// `GET /tickets/{id}/events`; `next_cursor` is absent on the last page.
 struct EventList: Content {
     let events: [EventDTO]
+    var nextCursor: String?
+
+    enum CodingKeys: String, CodingKey {
+        case events
+        case nextCursor = "next_cursor"
+    }
 }

@@ -18,6 +18,10 @@ enum TicketsController {
             guard let requester = input.requester else {
                 throw RequestError(.unprocessableEntity, "missing_field", "requester is required", field: "requester")
             }
+            // The form the API documents; mail, which reads more forms, goes through the desk directly.
+            guard EmailAddress.hasDocumentedForm(requester.email) else {
+                throw TicketError.invalid(field: "requester.email", reason: "'\(requester.email)' is not an email address")
+            }
             new.requesterEmail = requester.email
             new.requesterName = requester.name
             new.channel = input.channel ?? .api
@@ -25,30 +29,59 @@ enum TicketsController {
             new.tags = input.tags ?? []
         }
         new.priority = input.priority ?? .normal
-        let dto = try await req.write { [new] db in
+        // A new ticket's first message counts towards the customer's message limit.
+        try await CustomerMessageLimit.count(principal.actor, request: req)
+        // Presented inside the write, as the ticket was stored: no second read racing other writers.
+        let created = try await req.write { [new] db -> Created in
             let ticket = try await TicketDesk(on: db, actor: principal.actor).create(new)
-            return try await TicketPresenter.dto(ticket, on: db)
+            switch principal {
+            case .user: return .staff(try await TicketPresenter.dto(ticket, on: db))
+            case .customer: return .customer(try await CustomerTicketDTO.one(ticket, on: db))
+            }
         }
         req.application.metrics.ticketsCreated.increment()
-        return try await dto.encodeResponse(status: .created, for: req)
+        switch created {
+        case .staff(let dto): return try await dto.encodeResponse(status: .created, for: req)
+        case .customer(let dto): return try await dto.encodeResponse(status: .created, for: req)
+        }
     }
 
-    @Sendable static func show(req: Request) async throws -> TicketDTO {
-        let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
-        return try await TicketPresenter.dto(ticket, on: req.db)
+    private enum Created: Sendable {
+        case staff(TicketDTO)
+        case customer(CustomerTicketDTO)
     }
 
-    @Sendable static func list(req: Request) async throws -> TicketPage {
+    @Sendable static func show(req: Request) async throws -> Response {
+        let principal = try req.principal
+        let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: principal, on: req.db)
+        return try await respond(with: ticket, to: principal, req)
+    }
+
+    /// The staff representation, or the customer's own (`CustomerTicketDTO`) for a customer token.
+    static func respond(with ticket: Ticket, to principal: Principal, status: HTTPStatus = .ok, _ req: Request) async throws -> Response {
+        switch principal {
+        case .user: try await TicketPresenter.dto(ticket, on: req.db).encodeResponse(status: status, for: req)
+        case .customer: try await CustomerTicketDTO.one(ticket, on: req.db).encodeResponse(status: status, for: req)
+        }
+    }
+
+    @Sendable static func list(req: Request) async throws -> Response {
         let principal = try req.principal
         let filter = try TicketFilter(from: req)
         let query = Ticket.query(on: req.db)
-        if case .customer(let customer) = principal { query.filter(\.$requesterId == (try customer.requireID())) }
+        if case .customer(let customer) = principal {
+            // Filtering by a tag, owner, team or runaround flag would tell a customer what only the desk sees.
+            if filter.tag != nil || filter.ownerId != nil || filter.teamId != nil || filter.flaggedRunaround {
+                throw RequestError.forbidden("a customer token filters its tickets by status only")
+            }
+            query.filter(\.$requesterId == (try customer.requireID()))
+        }
         if let status = filter.status { query.filter(\.$status == status) }
         if let ownerId = filter.ownerId { query.filter(\.$ownerId == ownerId) }
         if let teamId = filter.teamId { query.filter(\.$teamId == teamId) }
         if let email = filter.requesterEmail {
             guard let requester = try await CustomerDirectory.find(email: email, on: req.db) else {
-                return TicketPage(tickets: [], nextCursor: nil)
+                return try await respond(with: [], next: nil, to: principal, req)
             }
             query.filter(\.$requesterId == (try requester.requireID()))
         }
@@ -60,9 +93,18 @@ enum TicketsController {
         }
         if let after = filter.afterNumber { query.filter(\.$number < after) }
         let tickets = try await query.sort(\.$number, .descending).limit(filter.limit + 1).all()
-        let page = Array(tickets.prefix(filter.limit))
-        let next = tickets.count > filter.limit ? page.last.map { TicketCursor.encode($0.number) } : nil
-        return TicketPage(tickets: try await TicketPresenter.dtos(page, on: req.db), nextCursor: next)
+        let rows = Array(tickets.prefix(filter.limit))
+        let next = tickets.count > filter.limit ? rows.last.map { TicketCursor.encode($0.number) } : nil
+        return try await respond(with: rows, next: next, to: principal, req)
+    }
+
+    private static func respond(with tickets: [Ticket], next: String?, to principal: Principal, _ req: Request) async throws -> Response {
+        switch principal {
+        case .user:
+            try await TicketPage(tickets: try await TicketPresenter.dtos(tickets, on: req.db), nextCursor: next).encodeResponse(for: req)
+        case .customer:
+            try await CustomerTicketPage(tickets: try await CustomerTicketDTO.many(tickets, on: req.db), nextCursor: next).encodeResponse(for: req)
+        }
     }
 
     @Sendable static func update(req: Request) async throws -> TicketDTO {

@@ -7,8 +7,11 @@ struct TicketDetailPage {
     let frame: DeskFrame
     let ticket: Ticket
     let tags: [String]
-    let events: [TicketEvent]
-    let messages: [Int: Message]
+    /// The shown part of the timeline (the latest entries unless `?before=` asks for older ones).
+    let window: TimelineWindow
+    var events: [TicketEvent] { window.events }
+    var messages: [Int: Message] { window.messages }
+    let lastHandoff: TicketEvent?
     let requester: Customer
     let organization: Organization?
     let otherTickets: [Ticket]
@@ -40,11 +43,6 @@ struct TicketDetailPage {
     var team: Team? { ticket.teamId.flatMap { id in teams.first { $0.id == id } } }
     var lastEventId: Int { events.last?.id ?? 0 }
 
-    /// The most recent hand-off, whose note the receiver needs first.
-    var lastHandoff: TicketEvent? {
-        events.last { $0.kind == EventKind.handedOff.rawValue || ($0.kind == EventKind.assigned.rawValue && $0.data.contains("\"note\"")) }
-    }
-
     static func load(_ request: Request, number: Int, problem: FormProblem? = nil) async throws -> TicketDetailPage {
         let user = try request.deskUser()
         let db = request.db
@@ -53,8 +51,7 @@ struct TicketDetailPage {
         }
         let ticketId = try ticket.requireID()
         let frame = try await DeskFrame.load(request, user: user, active: "ticket")
-        let events = try await TicketEvent.query(on: db).filter(\.$ticketId == ticketId).sort(\.$id).all()
-        let messages = try await Message.query(on: db).filter(\.$ticketId == ticketId).all()
+        let window = try await TimelineWindow.load(ticketId: ticketId, before: try TimelineWindow.before(request), on: db)
         guard let requester = try await Customer.find(ticket.requesterId, on: db) else { throw WebError.notFound("requester") }
         let organization = try await ticket.organizationId.asyncMap { try await Organization.find($0, on: db) } ?? nil
         let otherTickets = try await Ticket.query(on: db).filter(\.$requesterId == ticket.requesterId)
@@ -63,8 +60,8 @@ struct TicketDetailPage {
             .filter(\.$visibility == .public).sort(\.$id, .descending).limit(8).all()
         let tags = try await TicketTag.query(on: db).filter(\.$ticketId == ticketId).all().map(\.tag).sorted()
         return TicketDetailPage(
-            frame: frame, ticket: ticket, tags: tags, events: events,
-            messages: Dictionary(uniqueKeysWithValues: messages.compactMap { m in m.id.map { ($0, m) } }),
+            frame: frame, ticket: ticket, tags: tags, window: window,
+            lastHandoff: try await TimelineWindow.lastHandoff(ticketId: ticketId, on: db),
             requester: requester, organization: organization, otherTickets: otherTickets,
             contactHistory: contactHistory,
             staff: try await User.query(on: db).filter(\.$active == true).sort(\.$name).all(),

@@ -35,7 +35,9 @@ extension TicketDetailPage {
               \(context)
               <div class="ticket-grid">
                 <section class="timeline-col" aria-label="Timeline">
-                  <ol class="timeline" data-timeline>\(Timeline.entries(events, messages: messages, zone: settings.zone))</ol>
+                  \(olderEntriesLink)
+                  <ol class="timeline"\(window.isLatest ? " data-timeline" : "")>\(Timeline.entries(events, messages: messages, zone: settings.zone))</ol>
+                  \(latestEntriesLink)
                   \(composedNow ? doneNotice : .empty)
                   \(composeForms(request))
                   \(afterTicketPanel(request))
@@ -54,6 +56,18 @@ extension TicketDetailPage {
               </div>
             </div>
             """)
+    }
+
+    /// Above the timeline when it does not start at the ticket's first entry.
+    var olderEntriesLink: Markup {
+        guard let before = window.olderBefore else { return .empty }
+        return "<p class=\"timeline-more\"><a href=\"/desk/tickets/\(ticket.number)?before=\(before)\" rel=\"prev\">Older entries</a></p>"
+    }
+
+    /// Below an older part of the timeline: live entries only join the latest part.
+    var latestEntriesLink: Markup {
+        guard !window.isLatest else { return .empty }
+        return "<p class=\"timeline-more\"><a href=\"/desk/tickets/\(ticket.number)\">Latest entries</a></p>"
     }
 
     func error(for form: FormProblem.Form) -> Markup {

@@ -1,19 +1,10 @@
 import Foundation
 import Vapor
 
-/// The stylesheet and script of the web app, read once from the resource bundle (not the working
-/// directory, so the binary serves them from wherever it is started).
+/// The stylesheet and script of the web app, embedded in the binary (see `EmbeddedResources`), so
+/// the binary serves them from wherever it is installed and started.
 enum Assets {
-    static let files: [String: Data] = {
-        guard let folder = Bundle.module.url(forResource: "Public", withExtension: nil, subdirectory: "Resources"),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else { return [:] }
-        var files: [String: Data] = [:]
-        for name in names {
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { files[name] = data }
-        }
-        return files
-    }()
+    static let files: [String: Data] = EmbeddedResources.files(in: "Public")
 
     @Sendable static func serve(req: Request) throws -> Response {
         guard let name = req.parameters.get("file"), let data = files[name] else { throw WebError.notFound("file") }

@@ -46,6 +46,7 @@ enum PortalController {
         var new = TicketDesk.NewTicket(subject: form.subject ?? "", body: form.body ?? "", requesterEmail: customer.email)
         new.requesterName = customer.name
         new.channel = .portal
+        try await CustomerMessageLimit.count(.customer(customer), request: req)
         do {
             let ticket = try await req.write { [new] db in
                 try await TicketDesk(on: db, actor: .customer(customer)).create(new)
@@ -69,6 +70,7 @@ enum PortalController {
         let ticket = try await ownTicket(req, customer: customer)
         let form = try req.content.decode(ReplyForm.self)
         let ticketId = try ticket.requireID()
+        try await CustomerMessageLimit.count(.customer(customer), request: req)
         do {
             try await req.write { db in
                 let desk = TicketDesk(on: db, actor: .customer(customer))

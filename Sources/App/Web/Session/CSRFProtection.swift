@@ -26,8 +26,14 @@ struct CSRFProtection: AsyncMiddleware {
             // up to what the route accepts (a form, or a file upload).
             let limit = request.route?.userInfo[Self.uploadLimitKey] as? Int ?? 1 << 20
             if request.body.data == nil { _ = try await request.body.collect(max: limit).get() }
-            let sent = request.headers.first(name: "X-CSRF-Token")
-                ?? (try? request.content.get(String.self, at: Self.fieldName))
+            let sent: String?
+            do {
+                sent = try request.headers.first(name: "X-CSRF-Token") ?? request.content.get(String.self, at: Self.fieldName)
+            } catch let refusal as RequestError where refusal.status == .unprocessableEntity {
+                throw refusal  // a field holds a NUL: say which, rather than "the form has expired"
+            } catch {
+                sent = nil
+            }
             guard newAnonymousToken == nil, let sent, WebSecret.matches(sent, request.csrfToken) else {
                 throw WebError.csrf
             }
