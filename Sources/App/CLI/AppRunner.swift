@@ -9,8 +9,10 @@ enum AppRunner {
     /// Runs `body` with a configured, migrated application and shuts it down afterwards.
     /// `startFailure` replaces the exit code of a configuration or database problem: the mail pipe
     /// answers 75 (try again later) for both, so that a mail server keeps the message instead of bouncing it.
+    /// `rememberMailSettings`: the server stores the mail settings of its environment for the other
+    /// commands (see `MailSettingsStore`); every command completes its own from the stored ones.
     static func withApp<T>(
-        arguments: [String] = ["frontline"], migrate: Bool = true, startFailure: Int32? = nil,
+        arguments: [String] = ["frontline"], migrate: Bool = true, startFailure: Int32? = nil, rememberMailSettings: Bool = false,
         _ body: (Application) async throws -> T
     ) async throws -> T {
         let config: FrontlineConfig
@@ -25,6 +27,8 @@ enum AppRunner {
         do {
             try await configure(app, config)
             if migrate { try await app.autoMigrate() }
+            if rememberMailSettings { try await MailSettingsStore.remember(config.mail, on: app.db, at: app.clock.now()) }
+            app.frontlineConfig.mail = try await MailSettingsStore.completing(config.mail, on: app.db)
             let result = try await body(app)
             try await app.asyncShutdown()
             return result

@@ -113,7 +113,7 @@ enum TicketPageController {
 
     /// Runs one change in a write and answers with a redirect to the ticket, or the page again
     /// with the desk's reason when it refuses.
-    private static func change(
+    static func change(
         _ req: Request, number: Int, form: TicketDetailPage.FormProblem.Form, values: [String: String],
         _ body: @escaping @Sendable (TicketDesk, Ticket) async throws -> Void, actor: () -> Actor
     ) async throws -> Response {
