@@ -16,9 +16,11 @@ struct MailDeliveryLeaseTests {
         // Every DATA takes 0.4 s; a lease of 1 s would run out under a batch of mails (the old
         // claim covered up to 20 at once) and under any single delivery that is not renewed.
         let sink = try SMTPSink(arguments: ["--delay", "0.4"])
-        let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress)
+        // The app's own worker looks once at start, then not for an hour: the test runs the workers.
+        let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress, deliveryInterval: .seconds(3600))
         try await TestDesk.run(mail: settings) { desk in
             let admin = try await desk.staff(.admin)
+            try await bootAndLetTheAppsOwnWorkerPass(desk)
             for index in 0..<10 {
                 let mail = MailSamples.reply(from: "c\(index)@example.test", subject: "Problem \(index)", inReplyTo: nil, messageID: "p\(index)@example.test")
                 _ = try await desk.send(.POST, "/api/v1/mail/inbound", token: admin.token, raw: mail)
@@ -33,7 +35,7 @@ struct MailDeliveryLeaseTests {
             try await Task.sleep(for: .milliseconds(1500))
             let c = try await MailDelivery(app: desk.app, lease: 1).deliverDue(now: Date())
             let attempted = try await a + b + c
-            #expect(attempted == 10)
+            #expect(attempted == 10, "each mail was claimed by exactly one worker")
 
             #expect(sink.receivedCount() == 10)
             let ids = try (1...sink.receivedCount()).compactMap { try MessageParser.parse(try sink.message($0)).messageID }
@@ -46,9 +48,11 @@ struct MailDeliveryLeaseTests {
 
     @Test func aWorkerWhoseLeaseWasTakenOverDoesNotRecordItsOutcome() async throws {
         let sink = try SMTPSink(arguments: ["--delay", "0.6"])
-        let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress)
+        // The app's own worker looks once at start, then not for an hour: the test runs the workers.
+        let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress, deliveryInterval: .seconds(3600))
         try await TestDesk.run(mail: settings) { desk in
             let admin = try await desk.staff(.admin)
+            try await bootAndLetTheAppsOwnWorkerPass(desk)
             _ = try await desk.send(.POST, "/api/v1/mail/inbound", token: admin.token, raw: MailSamples.firstContact())
             let id = try #require(try await OutboxMail.query(on: desk.app.db).first()?.id)
             async let sending = MailDelivery(app: desk.app, lease: 30).deliverDue(now: Date())
@@ -63,5 +67,10 @@ struct MailDeliveryLeaseTests {
             #expect(entry.leaseToken == "someone-else")
             #expect(try await TicketEvent.query(on: desk.app.db).filter(\.$kind == "mail_sent").count() == 0)
         }
+    }
+
+    private func bootAndLetTheAppsOwnWorkerPass(_ desk: TestDesk) async throws {
+        _ = try await desk.send(.GET, "/healthz")
+        try await Task.sleep(for: .milliseconds(300))
     }
 }

@@ -66,7 +66,7 @@ struct MailRecoveryTests {
         #expect(try cli.run(["user", "create", "--email", "ops@example.test", "--name", "Ops", "--role", "admin", "--password", "correct horse"]).status == 0)
         let token = try cli.run(["token", "create", "--email", "ops@example.test"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let left = MailSamples.reply(from: "left@example.test", subject: "Left behind", inReplyTo: nil, messageID: "left.behind@example.test")
-        try await withDesk(on: cli.dataDirectory) { app in
+        try await withDesk(on: cli.dataDirectory) { (app: Application) async throws in
             let ingestor = MailIngestor(app: app)
             _ = try await ingestor.store(Array(MailSamples.firstContact().utf8), messageID: "first.1@client.example.test", source: "pipe", now: Date())
             _ = try await ingestor.store(Array(left.utf8), messageID: "left.behind@example.test", source: "pipe", now: Date().addingTimeInterval(-120))
@@ -74,7 +74,7 @@ struct MailRecoveryTests {
 
         let redelivered = try cli.run(["mail", "ingest"], stdin: MailSamples.firstContact())
         #expect(redelivered.status == 0, "\(redelivered.stderr)")
-        try await withDesk(on: cli.dataDirectory) { app in
+        try await withDesk(on: cli.dataDirectory) { (app: Application) async throws in
             #expect(try await Ticket.query(on: app.db).all().map(\.subject) == ["Drucker zeigt Fehler E3 – bitte helfen"])
         }
 

@@ -21,6 +21,9 @@ enum AppRunner {
         } catch let invalid as FrontlineConfig.Invalid {
             throw CLI.fail(startFailure ?? CLI.configError, invalid.description)
         }
+        if let problem = Self.unwritableDataDirectory(config) {
+            throw CLI.fail(startFailure ?? CLI.ioError, problem)
+        }
         var env = Environment(name: "production", arguments: arguments)
         try bootstrapLogging(&env)
         let app = try await Application.make(env)
@@ -39,6 +42,16 @@ enum AppRunner {
             try? await app.asyncShutdown()
             throw error
         }
+    }
+
+    /// The server and the mail pipe must both write the data directory and the SQLite files (WAL
+    /// included): files made by another user (say `migrate` run as root) are named with the fix.
+    static func unwritableDataDirectory(_ config: FrontlineConfig) -> String? {
+        let files = FileManager.default
+        var paths = [config.dataDirectory]
+        if case .sqlite(let path) = config.database { paths += [path, path + "-wal", path + "-shm"] }
+        guard let blocked = paths.first(where: { files.fileExists(atPath: $0) && !files.isWritableFile(atPath: $0) }) else { return nil }
+        return "\(blocked) is not writable by this user (uid \(getuid())): run migrate, the server and the mail pipe as the one user that owns \(config.dataDirectory)"
     }
 
     private static let loggingBootstrapped = LockedFlag()

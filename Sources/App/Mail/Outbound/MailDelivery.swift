@@ -95,7 +95,7 @@ struct MailDelivery {
             return
         }
         let outcome: Result<SMTPDeliveryReport, SMTPError> = await withRenewedLease(claim, from: now) {
-            do {
+            do throws(SMTPError) {
                 return .success(try await client.send(from: settings.from.email, to: rendered.recipients, message: rendered.bytes))
             } catch {
                 return .failure(error)

@@ -31,7 +31,7 @@ enum AdminMailController {
         default: nil
         }
         func rows(_ mails: [InboundMail], retry: Bool) -> [Markup] {
-            mails.map { mail in
+            mails.map { mail -> Markup in
                 let button: Markup = retry ? """
                     <form method="post" action="/admin/mail/\(mail.id ?? UUID())/retry" class="inline">\(req.csrfField)
                       <button class="link" type="submit">Process again</button></form>

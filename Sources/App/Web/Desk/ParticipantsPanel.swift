@@ -6,24 +6,25 @@ extension TicketDetailPage {
     func participantsPanel(_ request: Request) -> Markup {
         let number = ticket.number
         let open = ticket.status != .closed
-        func person(_ person: TicketParticipants.Person) -> Markup {
-            person.name.map { "\($0) <span class=\"small muted\">\(person.email)</span>" } ?? "\(person.email)"
+        func shown(_ person: TicketParticipants.Person) -> Markup {
+            if let name = person.name { return "\(name) <span class=\"small muted\">\(person.email)</span>" }
+            return "\(person.email)"
         }
-        let copied: [Markup] = participants.participants.map { p in
+        let copied: [Markup] = participants.participants.map { p -> Markup in
             let remove: Markup = open ? """
                 <form method="post" action="/desk/tickets/\(number)/participants/remove" class="inline">\(request.csrfField)
                   <input type="hidden" name="email" value="\(p.email)">
                   <button class="link danger" type="submit" aria-label="Stop copying \(p.email)">Remove</button></form>
                 """ : .empty
-            return "<li data-participant=\"\(p.email)\">\(person(p)) \(remove)</li>"
+            return "<li data-participant=\"\(p.email)\">\(shown(p)) \(remove)</li>"
         }
-        let suggested: [Markup] = participants.suggested.map { p in
+        let suggested: [Markup] = participants.suggested.map { p -> Markup in
             let add: Markup = open ? """
                 <form method="post" action="/desk/tickets/\(number)/participants" class="inline">\(request.csrfField)
                   <input type="hidden" name="email" value="\(p.email)">
                   <button class="link" type="submit" aria-label="Copy \(p.email) on this ticket">Add</button></form>
                 """ : .empty
-            return "<li data-suggested=\"\(p.email)\">\(person(p)) \(add)</li>"
+            return "<li data-suggested=\"\(p.email)\">\(shown(p)) \(add)</li>"
         }
         let suggestions: Markup = suggested.isEmpty ? .empty : """
             <h3>Copied on a reply</h3>
