@@ -13,9 +13,10 @@ import VaporTesting
 @Suite("Outbound mail with several delivery workers", .enabled(if: SMTPSink.isAvailable, "python3 with aiosmtpd is not installed (pip install aiosmtpd)"))
 struct MailDeliveryLeaseTests {
     @Test func twoWorkersAgainstOneSlowServerSendEveryMailExactlyOnce() async throws {
-        // Every DATA takes 0.4 s; a lease of 1 s would run out under a batch of mails (the old
-        // claim covered up to 20 at once) and under any single delivery that is not renewed.
-        let sink = try SMTPSink(arguments: ["--delay", "0.4"])
+        // Every DATA takes 0.6 s; a lease of 3 s runs out under a batch of mails (the old claim
+        // covered up to 20 at once) unless each mail is claimed and renewed on its own. (Not much
+        // shorter: on a loaded machine a renewal may wait its turn to write for a second or two.)
+        let sink = try SMTPSink(arguments: ["--delay", "0.6"])
         // The app's own worker looks once at start, then not for an hour: the test runs the workers.
         let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress, deliveryInterval: .seconds(3600))
         try await TestDesk.run(mail: settings) { desk in
@@ -27,13 +28,13 @@ struct MailDeliveryLeaseTests {
             }
             #expect(try await OutboxMail.query(on: desk.app.db).count() == 10)
 
-            let first = MailDelivery(app: desk.app, lease: 1)
-            let second = MailDelivery(app: desk.app, lease: 1)
+            let first = MailDelivery(app: desk.app, lease: 3)
+            let second = MailDelivery(app: desk.app, lease: 3)
             async let a = first.deliverDue(now: Date())
             async let b = second.deliverDue(now: Date())
             // A third comes later, when the first leases would have run out without renewal.
-            try await Task.sleep(for: .milliseconds(1500))
-            let c = try await MailDelivery(app: desk.app, lease: 1).deliverDue(now: Date())
+            try await Task.sleep(for: .milliseconds(3500))
+            let c = try await MailDelivery(app: desk.app, lease: 3).deliverDue(now: Date())
             let attempted = try await a + b + c
             #expect(attempted == 10, "each mail was claimed by exactly one worker")
 
