@@ -30,6 +30,7 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     // `CallDerivationQueue(app:).drain()`).
     if app.environment != .testing {
         app.lifecycle.use(SchedulerService())
+        app.lifecycle.use(InboundRecoveryWorker())
         let calls = CallDerivationWorker()
         app.callDerivationWorker = calls
         app.lifecycle.use(calls)
@@ -85,5 +86,6 @@ enum Migrations {
         AddCoachingActionDone(),
         CreateAuditLog(),
         CreateRateLimitCounters(),
+        AddMailClaims(),
     ]
 }

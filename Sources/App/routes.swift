@@ -62,7 +62,9 @@ func routes(_ app: Application) throws {
     policies.delete(":policyID", use: SLAPoliciesController.delete)
 
     tickets.get(":ticketID", "attachments", use: AttachmentsController.list)
-    tickets.get(":ticketID", "participants", use: AttachmentsController.participants)
+    tickets.get(":ticketID", "participants", use: ParticipantsController.list)
+    tickets.post(":ticketID", "participants", use: ParticipantsController.add)
+    tickets.delete(":ticketID", "participants", ":email", use: ParticipantsController.remove)
     authed.get("attachments", ":attachmentID", use: AttachmentsController.download)
 
     let mail = authed.grouped("mail")
@@ -225,6 +227,8 @@ func routes(_ app: Application) throws {
     desk.post("desk", "tickets", ":number", "assign", use: TicketPageController.assign)
     desk.post("desk", "tickets", ":number", "handoff", use: TicketPageController.handOff)
     desk.post("desk", "tickets", ":number", "presence", use: Presence.beacon)
+    desk.post("desk", "tickets", ":number", "participants", use: TicketPageController.addParticipant)
+    desk.post("desk", "tickets", ":number", "participants", "remove", use: TicketPageController.removeParticipant)
     // The ticket page's journey panels and "after this ticket" forms, and the journey views (Web/Desk/Journey/).
     desk.post("desk", "tickets", ":number", "promises", use: JourneyFormsController.makePromise)
     desk.post("desk", "tickets", ":number", "promises", ":promiseID", "keep", use: JourneyFormsController.keepPromise)
@@ -299,6 +303,8 @@ func routes(_ app: Application) throws {
     admin.get("tokens", use: AdminTokensController.list)
     admin.post("tokens", use: AdminTokensController.create)
     admin.post("tokens", ":tokenID", "revoke", use: AdminTokensController.revoke)
+    admin.get("mail", use: AdminMailController.list)
+    admin.post("mail", ":mailID", "retry", use: AdminMailController.retry)
     admin.get("settings", use: AdminSettingsController.show)
     admin.post("settings", use: AdminSettingsController.save)
     admin.get("audit-log", use: AdminAuditLogPage.show)

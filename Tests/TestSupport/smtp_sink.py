@@ -6,6 +6,7 @@ Recipients steer the answers: a local part starting with "reject" gets 550 at
 RCPT, "tempfail" gets 451 at RCPT; --data-reply makes DATA answer with a code.
 --auth user:pass requires AUTH (PLAIN/LOGIN, allowed without TLS for tests).
 --silent accepts connections and never says anything (reply timeouts).
+--delay S waits S seconds before answering DATA (a slow server, for lease tests).
 Exits when its stdin closes, so a crashed test run leaves nothing behind.
 """
 import argparse, json, os, socket, sys, threading, time
@@ -23,6 +24,7 @@ def main():
     parser.add_argument("--auth")
     parser.add_argument("--data-reply")
     parser.add_argument("--silent", action="store_true")
+    parser.add_argument("--delay", type=float, default=0.0)
     # A safety net only: the sink exits as soon as its test lets go of it (stdin closes).
     parser.add_argument("--lifetime", type=float, default=900.0)
     parser.add_argument("--port", type=int, help="listen here instead of on a free port")
@@ -63,6 +65,9 @@ def main():
             return "250 OK"
 
         async def handle_DATA(self, server, session, envelope):
+            if args.delay:
+                import asyncio
+                await asyncio.sleep(args.delay)
             if args.data_reply:
                 return args.data_reply
             Sink.count += 1

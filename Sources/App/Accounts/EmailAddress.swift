@@ -20,6 +20,23 @@ enum EmailAddress {
         else { return false }
         return true
     }
+
+    /// The check for an address taken from mail (a sender, someone copied): what mail servers
+    /// deliver to, so a domain without a dot (an intranet host, `localhost`) is fine; the typed
+    /// check above stays stricter to catch typing mistakes.
+    static func isMailbox(_ email: String) -> Bool {
+        let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= 254, !trimmed.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+            return false
+        }
+        guard let at = trimmed.lastIndex(of: "@") else { return false }
+        let local = trimmed[..<at]
+        let domain = trimmed[trimmed.index(after: at)...]
+        guard !local.isEmpty, !domain.isEmpty else { return false }
+        return domain.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "[" || $0 == "]" || $0 == ":" }
+        }
+    }
 }
 
 extension EmailAddress {

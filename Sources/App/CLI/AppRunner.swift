@@ -9,8 +9,10 @@ enum AppRunner {
     /// Runs `body` with a configured, migrated application and shuts it down afterwards.
     /// `startFailure` replaces the exit code of a configuration or database problem: the mail pipe
     /// answers 75 (try again later) for both, so that a mail server keeps the message instead of bouncing it.
+    /// `rememberMailSettings`: the server stores the mail settings of its environment for the other
+    /// commands (see `MailSettingsStore`); every command completes its own from the stored ones.
     static func withApp<T>(
-        arguments: [String] = ["frontline"], migrate: Bool = true, startFailure: Int32? = nil,
+        arguments: [String] = ["frontline"], migrate: Bool = true, startFailure: Int32? = nil, rememberMailSettings: Bool = false,
         _ body: (Application) async throws -> T
     ) async throws -> T {
         let config: FrontlineConfig
@@ -19,12 +21,17 @@ enum AppRunner {
         } catch let invalid as FrontlineConfig.Invalid {
             throw CLI.fail(startFailure ?? CLI.configError, invalid.description)
         }
+        if let problem = Self.unwritableDataDirectory(config) {
+            throw CLI.fail(startFailure ?? CLI.ioError, problem)
+        }
         var env = Environment(name: "production", arguments: arguments)
         try bootstrapLogging(&env)
         let app = try await Application.make(env)
         do {
             try await configure(app, config)
             if migrate { try await app.autoMigrate() }
+            if rememberMailSettings { try await MailSettingsStore.remember(config.mail, on: app.db, at: app.clock.now()) }
+            app.frontlineConfig.mail = try await MailSettingsStore.completing(config.mail, on: app.db)
             let result = try await body(app)
             try await app.asyncShutdown()
             return result
@@ -35,6 +42,16 @@ enum AppRunner {
             try? await app.asyncShutdown()
             throw error
         }
+    }
+
+    /// The server and the mail pipe must both write the data directory and the SQLite files (WAL
+    /// included): files made by another user (say `migrate` run as root) are named with the fix.
+    static func unwritableDataDirectory(_ config: FrontlineConfig) -> String? {
+        let files = FileManager.default
+        var paths = [config.dataDirectory]
+        if case .sqlite(let path) = config.database { paths += [path, path + "-wal", path + "-shm"] }
+        guard let blocked = paths.first(where: { files.fileExists(atPath: $0) && !files.isWritableFile(atPath: $0) }) else { return nil }
+        return "\(blocked) is not writable by this user (uid \(getuid())): run migrate, the server and the mail pipe as the one user that owns \(config.dataDirectory)"
     }
 
     private static let loggingBootstrapped = LockedFlag()

@@ -17,7 +17,7 @@ struct MailCommand: AsyncParsableCommand {
             let raw = Array(FileHandle.standardInput.readDataToEndOfFile())
             try await AppRunner.withApp(startFailure: CLI.tempFail) { app in
                 do throws(MailIngestor.IngestError) {
-                    let record = try await MailIngestor(app: app).ingest(raw, source: "pipe")
+                    let record = try await MailIngestor(app: app).ingest(raw, source: "pipe", now: app.clock.now())
                     if record.status == .failed {
                         // Stored: the MTA's job is done; the reason waits for an admin.
                         CLI.printError("stored, but processing failed: \(record.error ?? "unknown reason")")
@@ -33,7 +33,8 @@ struct MailCommand: AsyncParsableCommand {
     }
 
     struct Retry: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Process failed messages again (all of them, or one).")
+        static let configuration = CommandConfiguration(
+            abstract: "Process failed messages again (all of them, or one), and any left unprocessed by a crash.")
 
         @ArgumentParser.Option(help: "The id of one inbound message.") var id: String?
 
@@ -48,11 +49,15 @@ struct MailCommand: AsyncParsableCommand {
                 let failed = try await query.all()
                 var fixed = 0
                 for record in failed {
-                    try await MailIngestor(app: app).retry(record)
+                    try await MailIngestor(app: app).retry(record, now: app.clock.now())
                     if record.status != .failed { fixed += 1 }
                     print("\(record.id?.uuidString ?? "?") \(record.status.rawValue)\(record.error.map { ": \($0)" } ?? "")")
                 }
                 print("\(fixed) of \(failed.count) failed messages processed")
+                if id == nil {
+                    let recovered = try await InboundRecovery(app: app).run(now: app.clock.now())
+                    if recovered > 0 { print("\(recovered) messages left unprocessed by an earlier run processed") }
+                }
             }
         }
     }

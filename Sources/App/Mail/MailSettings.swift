@@ -15,6 +15,16 @@ public struct MailSettings: Sendable {
     public var deliveryInterval: Duration
     /// The text of the automatic acknowledgement, with {{name}}, {{number}}, {{subject}}, {{team}}.
     public var acknowledgementTemplate = MailSettings.defaultAcknowledgement
+    /// The settings the environment gave; the others come from what the server stored (see `MailSettingsStore`).
+    var setByEnvironment: Set<Key> = []
+
+    /// The settings the server shares with the mail pipe and every other command.
+    enum Key: String, CaseIterable, Sendable {
+        case from = "mail.from", addresses = "mail.addresses", acknowledge = "mail.acknowledge", template = "mail.acknowledgement_template"
+    }
+
+    /// The desk's addresses besides `from`.
+    var extraAddresses: [String] { ourAddresses.subtracting([from.email.lowercased()]).sorted() }
 
     public init(
         smtp: SMTPConfiguration? = nil, from: MailAddress = MailAddress(name: "Frontline", email: "support@frontline.invalid"),
@@ -38,19 +48,25 @@ public struct MailSettings: Sendable {
         if let raw = env["MAIL_FROM"], !raw.isEmpty {
             if let address = MailAddress.parseList(raw).first, address.email.contains("@") {
                 settings.from = address
+                settings.setByEnvironment.insert(.from)
             } else {
                 problems.append("MAIL_FROM must be an address such as 'Support <support@example.com>', not '\(raw)'")
             }
         }
         let extra = (env["FRONTLINE_MAIL_ADDRESSES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         settings.ourAddresses = Set(([settings.from.email] + extra).map { $0.lowercased() })
+        if env["FRONTLINE_MAIL_ADDRESSES"] != nil { settings.setByEnvironment.insert(.addresses) }
+        if env["FRONTLINE_MAIL_ACK"]?.isEmpty == false { settings.setByEnvironment.insert(.acknowledge) }
         switch env["FRONTLINE_MAIL_ACK"]?.lowercased() {
         case nil, "", "on", "true", "1": settings.acknowledgeNewTickets = true
         case "off", "false", "0": settings.acknowledgeNewTickets = false
         case let other?: problems.append("FRONTLINE_MAIL_ACK must be on or off, not '\(other)'")
         }
         if let path = env["FRONTLINE_MAIL_ACK_TEMPLATE"], !path.isEmpty {
-            if let text = try? String(contentsOfFile: path, encoding: .utf8) { settings.acknowledgementTemplate = text } else {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                settings.acknowledgementTemplate = text
+                settings.setByEnvironment.insert(.template)
+            } else {
                 problems.append("FRONTLINE_MAIL_ACK_TEMPLATE names a file that cannot be read: \(path)")
             }
         }

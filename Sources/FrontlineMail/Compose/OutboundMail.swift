@@ -52,13 +52,26 @@ public struct OutboundMail: Sendable {
 
 /// Message-IDs for outbound mail (RFC 5322 §3.6.4).
 public enum MessageID {
-    /// A globally unique id "<random>@<domain>" without brackets; 128 random
+    /// What starts the local part of every id Frontline makes, so that our own mail coming back
+    /// (a forward, a misconfigured alias, a copy to the desk) is recognised as a loop.
+    static let marker = "fl-"
+
+    /// A globally unique id "fl-<time>.<random>.<random>@<domain>" without brackets; 128 random
     /// bits so ids from several Frontline instances never collide.
     public static func make(domain: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let random = (0..<2).map { _ in String(generator.next() as UInt64, radix: 36) }.joined(separator: ".")
         let millis = String(UInt64(Date().timeIntervalSince1970 * 1000), radix: 36)
         let host = domain.isEmpty ? "frontline.invalid" : domain
-        return "\(millis).\(random)@\(host)"
+        return "\(marker)\(millis).\(random)@\(host)"
+    }
+
+    /// True for an id of the shape `make(domain:)` produces: three base-36 words after the marker.
+    public static func isFrontline(_ id: String) -> Bool {
+        guard let at = id.lastIndex(of: "@"), id.hasPrefix(marker) else { return false }
+        let words = id[id.index(id.startIndex, offsetBy: marker.count)..<at].split(separator: ".", omittingEmptySubsequences: false)
+        return words.count == 3 && words.allSatisfy { word in
+            !word.isEmpty && word.count <= 13 && word.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
+        }
     }
 }

@@ -41,7 +41,17 @@ struct HeaderBlock {
                 return HeaderBlock(headers: headers, bodyStart: line.next, hadEnvelopeLine: hadEnvelopeLine)
             }
             let first = content[content.startIndex]
-            if (first == Bytes.space || first == Bytes.tab) && pendingName != nil {
+            let startsBlank = first == Bytes.space || first == Bytes.tab
+            if startsBlank && headers.isEmpty && pendingName == nil {
+                // A first line that starts with whitespace continues nothing. Python's email, enmime
+                // and Ruby's mail all read on (a defect, not the end): a field indented by a broken
+                // relay is still that field; anything else on the line is dropped.
+                let unindented = Bytes.trimmed(content)
+                if let colon = fieldNameEnd(unindented) {
+                    pendingName = Bytes.trimmed(unindented[unindented.startIndex..<colon])
+                    pendingValue.append(contentsOf: unindented[(colon + 1)...])
+                }
+            } else if startsBlank && pendingName != nil {
                 // Unfolding keeps the whitespace and drops only the line break (RFC 5322 §2.2.3).
                 pendingValue.append(contentsOf: content)
             } else if let colon = fieldNameEnd(content) {

@@ -22,7 +22,8 @@ public enum AutoReplyPolicy {
         if hasAutoResponderHeader(message) {
             return .refused(.autoResponderHeader)
         }
-        let recipient = message.replyTo.first ?? message.from
+        // An empty Reply-To (`"Name" <>`) names nobody: the answer goes to From.
+        let recipient = message.replyTo.first { !$0.email.isEmpty } ?? message.from
         guard let sender = message.from, let recipient, !sender.email.isEmpty, !recipient.email.isEmpty,
               message.returnPath != "" else {
             return .refused(.robotSender)

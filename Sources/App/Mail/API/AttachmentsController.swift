@@ -13,8 +13,16 @@ struct ParticipantDTO: Content {
     }
 }
 
+/// The people copied on a ticket's mail, and the addresses seen in Cc of a reply that wait for an
+/// agent to add them (copying someone does not subscribe them to a customer's ticket).
 struct ParticipantList: Content {
     let participants: [ParticipantDTO]
+    let suggested: [ParticipantDTO]
+
+    init(_ roster: TicketParticipants.Roster) {
+        participants = roster.participants.map { ParticipantDTO(email: $0.email, name: $0.name, addedAt: $0.addedAt) }
+        suggested = roster.suggested.map { ParticipantDTO(email: $0.email, name: $0.name, addedAt: $0.addedAt) }
+    }
 }
 
 /// Attachments and participants of a ticket, for whoever may see the ticket: staff, or the
@@ -41,14 +49,6 @@ enum AttachmentsController {
             attachments.removeAll { attachment in attachment.messageId.map { noteIds.contains($0) } ?? false }
         }
         return AttachmentList(attachments: try attachments.map(AttachmentDTO.init))
-    }
-
-    /// People copied on the ticket's mail, who receive its replies and may write to it.
-    @Sendable static func participants(req: Request) async throws -> ParticipantList {
-        _ = try req.staff()
-        let ticket = try await TicketAccess.visibleTicket(try req.id("ticketID", of: "ticket"), to: try req.principal, on: req.db)
-        let rows = try await TicketParticipant.query(on: req.db).filter(\.$ticketId == (try ticket.requireID())).sort(\.$createdAt).all()
-        return ParticipantList(participants: rows.map { ParticipantDTO(email: $0.email, name: $0.name, addedAt: $0.createdAt) })
     }
 
     @Sendable static func download(req: Request) async throws -> Response {

@@ -20,7 +20,7 @@ enum MailController {
         }
         let record: InboundMail
         do {
-            record = try await MailIngestor(app: req.application).ingest(Array(buffer: body), source: "http")
+            record = try await MailIngestor(app: req.application).ingest(Array(buffer: body), source: "http", now: req.now)
         } catch {
             switch error {
             case .notMail(let reason):
@@ -54,7 +54,9 @@ enum MailController {
         guard record.status == .failed else {
             throw RequestError.conflict("only a failed message is processed again; this one is \(record.status.rawValue)")
         }
-        try await MailIngestor(app: req.application).retry(record)
+        guard try await MailIngestor(app: req.application).retry(record, now: req.now) else {
+            throw RequestError.conflict("this message is being processed again already")
+        }
         return try InboundMailDTO(record)
     }
 

@@ -30,38 +30,72 @@ struct MailIngestor {
     var rawStore: BlobStore { BlobStore(dataDirectory: app.frontlineConfig.dataDirectory, kind: "mail") }
 
     /// Stores and processes one message; returns its record (processed, failed, or the earlier
-    /// record of the same bytes).
+    /// record of the same bytes). A redelivery of a message that was stored but never processed
+    /// (the process died in between) processes it now.
     func ingest(_ raw: [UInt8], source: String, now: Date = Date()) async throws(IngestError) -> InboundMail {
         guard raw.count <= Self.maxSize else { throw .notMail("larger than \(Self.maxSize / 1024 / 1024) MiB") }
         let parsed: ParsedMessage
         do { parsed = try MessageParser.parse(raw) } catch { throw .notMail(String(describing: error)) }
+        let record = try await store(raw, messageID: parsed.messageID, source: source, now: now)
+        guard record.status == .received else { return record }
+        do {
+            let id = try record.requireID()
+            guard let claim = try await app.write({ db in try await InboundClaim.take(id, on: db, now: now) }) else {
+                // Another process is on it right now (or its claim has yet to expire: recovery takes it then).
+                return record
+            }
+            await MailProcessor(app: app).process(record, parsed: parsed, claim: claim, now: now)
+        } catch {
+            // Stored is what the sender needs; the recovery processes it later.
+            app.logger.warning("inbound mail \(record.id?.uuidString ?? "?") stored but not claimed: \(error)")
+        }
+        return record
+    }
 
-        let record: InboundMail
-        let isNew: Bool
+    /// The first half of `ingest`: the bytes synced to disk and the row committed as `received`
+    /// (or the existing row of the same bytes). From here on the message cannot be lost.
+    func store(_ raw: [UInt8], messageID: String?, source: String, now: Date) async throws(IngestError) -> InboundMail {
         do {
             let store = rawStore
             let hash = try await app.threadPool.runIfActive { try store.put(raw) }
-            (record, isNew) = try await app.write { db in
-                if let existing = try await InboundMail.query(on: db).filter(\.$sha256 == hash).first() { return (existing, false) }
-                let record = InboundMail(sha256: hash, messageID: parsed.messageID, size: raw.count, source: source, at: now)
+            return try await app.write { db in
+                if let existing = try await InboundMail.query(on: db).filter(\.$sha256 == hash).first() { return existing }
+                let record = InboundMail(sha256: hash, messageID: messageID, size: raw.count, source: source, at: now)
                 try await record.create(on: db)
-                return (record, true)
+                return record
             }
         } catch {
             throw .notStored(String(describing: error))
         }
-        guard isNew else { return record }
-        await MailProcessor(app: app).process(record, parsed: parsed, now: now)
-        return record
     }
 
-    /// Processes a stored message again (after a fix, or a passing failure).
-    func retry(_ record: InboundMail, now: Date = Date()) async throws {
+    /// Processes a stored message this process has claimed, reading its bytes back from the store.
+    /// Returns false when it could not even be read (then it is marked failed with the reason).
+    func processStored(_ record: InboundMail, claim: InboundClaim, now: Date) async throws -> Bool {
         let store = rawStore
-        let raw = try await app.threadPool.runIfActive { try store.get(record.sha256) }
-        let parsed = try MessageParser.parse(raw)
+        let parsed: ParsedMessage
+        do {
+            let raw = try await app.threadPool.runIfActive { try store.get(record.sha256) }
+            parsed = try MessageParser.parse(raw)
+        } catch {
+            let reason = "the stored message cannot be read: \(error)"
+            try await app.write { db in try await claim.fail(reason: reason, on: db, now: now) }
+            record.status = .failed
+            record.error = reason
+            return false
+        }
         record.status = .received
         record.error = nil
-        await MailProcessor(app: app).process(record, parsed: parsed, now: now)
+        await MailProcessor(app: app).process(record, parsed: parsed, claim: claim, now: now)
+        return true
+    }
+
+    /// Processes a failed message again (after a fix, or a passing failure); false when someone else
+    /// already took it up.
+    @discardableResult
+    func retry(_ record: InboundMail, now: Date = Date()) async throws -> Bool {
+        let id = try record.requireID()
+        guard let claim = try await app.write({ db in try await InboundClaim.reopen(id, on: db, now: now) }) else { return false }
+        return try await processStored(record, claim: claim, now: now)
     }
 }

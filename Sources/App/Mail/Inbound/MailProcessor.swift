@@ -8,22 +8,27 @@ import Vapor
 struct MailProcessor {
     let app: Application
 
-    /// Never throws: a failure is written on the record with its reason, for an admin to see and retry.
-    func process(_ record: InboundMail, parsed: ParsedMessage, now: Date) async {
+    /// Never throws: a failure is written on the record with its reason, for an admin to see and
+    /// retry. Runs only under `claim`, which the transaction confirms first: if the claim was taken
+    /// over meanwhile, nothing is written (the other process does the work).
+    func process(_ record: InboundMail, parsed: ParsedMessage, claim: InboundClaim, now: Date) async {
         do {
             let attachments = try await app.threadPool.runIfActive { [app] in try Self.storeAttachments(parsed, app: app) }
             try await app.write { db in
+                guard try await claim.confirm(on: db) else { throw InboundClaim.Lost() }
                 try await apply(parsed, record: record, attachments: attachments, on: db, now: now)
                 record.processedAt = now
                 try await record.save(on: db)
             }
+        } catch is InboundClaim.Lost {
+            app.logger.notice("inbound mail \(record.id?.uuidString ?? "?") was taken over by another process")
         } catch {
             let reason = (error as? any AbortError)?.reason ?? String(describing: error)
             app.logger.warning("inbound mail \(record.id?.uuidString ?? "?") failed: \(reason)")
             record.status = .failed
             record.error = String(reason.prefix(2000))
             record.processedAt = now
-            _ = try? await app.write { db in try await record.save(on: db) }
+            _ = try? await app.write { db in try await claim.fail(reason: reason, on: db, now: now) }
         }
     }
 
@@ -48,10 +53,18 @@ struct MailProcessor {
             if record.status == .ignored { record.error = "a delivery report about a message Frontline does not know" }
             return
         }
-        guard let sender = parsed.replyTo.first ?? parsed.from, EmailAddress.isValid(sender.email) else {
+        if let id = parsed.messageID, try await MailLoop.isOurOwn(messageID: id, on: db) {
+            record.status = .ignored
+            record.error = "carries a Message-ID Frontline generated (\(id)): our own mail coming back, a loop"
+            return
+        }
+        // The author is who wrote it (From, or Sender when From is missing), never Reply-To: that
+        // only says where answers go, and anyone can put a customer's address there.
+        guard let sender = Self.author(of: parsed) else {
             throw MailProblem("the message has no usable From address")
         }
-        if settings.ourAddresses.contains(sender.email.lowercased()) {
+        let ours = try await DeskAddresses.load(settings, on: db)
+        if ours.contains(sender.email.lowercased()) {
             record.status = .ignored
             record.error = "sent from one of our own addresses (\(sender.email)): a loop, not a customer"
             return
@@ -60,6 +73,7 @@ struct MailProcessor {
         let author = try await CustomerDirectory.findOrCreate(email: sender.email, name: sender.name, on: db, at: now)
         let threading = MailThreading(db: db)
         var ticket = try await threading.ticket(for: parsed, from: author)
+        let threaded = ticket != nil
         var followUpOf: Ticket?
         if let existing = ticket, existing.status == .closed {
             followUpOf = existing
@@ -76,7 +90,7 @@ struct MailProcessor {
                 subject: SubjectTag.cleanSubject(parsed.subject).isEmpty ? "(no subject)" : SubjectTag.cleanSubject(parsed.subject),
                 body: body, requesterEmail: author.email, requesterName: author.name)
             new.channel = .email
-            let created = try await desk.create(new)
+            let created = try await desk.create(new, requesterFromMail: true)
             guard let first = try await Message.query(on: db).filter(\.$ticketId == (try created.requireID())).first() else {
                 throw MailProblem("the new ticket has no first message")
             }
@@ -87,28 +101,38 @@ struct MailProcessor {
             }
             ticket = created
             if settings.acknowledgeNewTickets {
-                try await MailOutbox(db: db, now: now).acknowledge(created, to: author.email, inReplyTo: parsed, settings: settings)
+                try await MailOutbox(db: db, now: now).acknowledge(created, to: author.email, inReplyTo: parsed, ourAddresses: ours)
             }
         }
         guard let ticket else { return }
         let ticketId = try ticket.requireID()
-        try await keepDetails(of: parsed, message: message, ticketId: ticketId, requester: author, attachments: attachments, on: db, now: now)
+        let copied = MailCopies(ours: ours, author: author.emailNormalized, requesterId: ticket.requesterId)
+        try await keepDetails(
+            of: parsed, message: message, ticketId: ticketId, author: author, copied: copied, threaded: threaded,
+            attachments: attachments, on: db, now: now)
         record.status = .processed
         record.ticketId = ticketId
     }
 
-    /// Threading keys, participants, HTML and attachments of the message.
+    /// Threading keys, participants, HTML and attachments of the message. Whoever the customer
+    /// copies on a new request becomes a participant; on a reply to an existing ticket, people not
+    /// on it yet are only suggested (copying a stranger must not subscribe them to the ticket).
     private func keepDetails(
-        of parsed: ParsedMessage, message: Message, ticketId: UUID, requester: Customer,
+        of parsed: ParsedMessage, message: Message, ticketId: UUID, author: Customer, copied: MailCopies, threaded: Bool,
         attachments: [(MailAttachment, String)], on db: any Database, now: Date
     ) async throws {
         let messageId = try message.requireID()
+        let threading = MailThreading(db: db)
         if let id = parsed.messageID {
-            try await MailThreading(db: db).remember(id, ticketId: ticketId, direction: "in", now: now)
+            try await threading.remember(id, ticketId: ticketId, direction: "in", now: now)
         }
-        let ours = app.frontlineConfig.mail.ourAddresses
-        for copied in parsed.cc + parsed.to where !ours.contains(copied.email.lowercased()) && copied.email.lowercased() != requester.emailNormalized {
-            try await MailThreading(db: db).addParticipant(copied, ticketId: ticketId, now: now)
+        let requester = try await Customer.find(copied.requesterId, on: db)
+        for address in parsed.cc + parsed.to where copied.isSomeoneElse(address.email, requester: requester?.emailNormalized) {
+            if threaded {
+                try await threading.suggestParticipant(address, ticketId: ticketId, now: now)
+            } else {
+                try await threading.addParticipant(address, ticketId: ticketId, now: now)
+            }
         }
         var byContentID: [String: UUID] = [:]
         for (attachment, hash) in attachments {
@@ -117,7 +141,7 @@ struct MailProcessor {
                 size: attachment.data.count, sha256: hash, contentID: attachment.contentID, inline: attachment.isInline, at: now)
             try await row.create(on: db)
             if let cid = attachment.contentID { byContentID[cid] = try row.requireID() }
-            if !attachment.isInline { try await keepOnRecord(attachment, hash: hash, from: requester, on: db, now: now) }
+            if !attachment.isInline { try await keepOnRecord(attachment, hash: hash, from: author, on: db, now: now) }
         }
         if parsed.htmlBody != nil {
             // Inline images point at their attachment's download (which checks who may see it);
@@ -140,11 +164,28 @@ struct MailProcessor {
         try await document.create(on: db)
     }
 
+    /// Who wrote the message: From, else Sender (RFC 5322 §3.6.2), when it is a mailbox we can answer.
+    static func author(of parsed: ParsedMessage) -> MailAddress? {
+        [parsed.from, parsed.sender].compactMap { $0 }.first { EmailAddress.isMailbox($0.email) }
+    }
+
     /// The text the desk shows: the plain text part, or text made from the HTML.
     static func body(of parsed: ParsedMessage) -> String {
         let text = parsed.textBody.trimmingCharacters(in: .whitespacesAndNewlines)
         if !text.isEmpty { return String(text.prefix(TicketInput.maxBodyLength)) }
         return parsed.attachments.isEmpty ? "(the message has no text)" : "(the message has no text; see the attachments)"
+    }
+}
+
+/// Who else an inbound message copied: anyone but the desk, its author and the ticket's requester.
+struct MailCopies {
+    let ours: Set<String>
+    let author: String
+    let requesterId: UUID
+
+    func isSomeoneElse(_ email: String, requester: String?) -> Bool {
+        let address = EmailAddress.normalized(email)
+        return !ours.contains(address) && address != author && address != requester
     }
 }
 

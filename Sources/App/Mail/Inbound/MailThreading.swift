@@ -34,10 +34,25 @@ struct MailThreading {
     }
 
     func addParticipant(_ address: MailAddress, ticketId: UUID, now: Date) async throws {
-        guard EmailAddress.isValid(address.email) else { return }
+        guard EmailAddress.isMailbox(address.email) else { return }
+        let email = EmailAddress.normalized(address.email)
         try await db.sql.insert(into: TicketParticipant.schema)
             .columns("id", "ticket_id", "email", "name", "created_at")
-            .values(SQLBind(UUID()), SQLBind(ticketId), SQLBind(EmailAddress.normalized(address.email)), SQLBind(address.name), SQLBind(now))
+            .values(SQLBind(UUID()), SQLBind(ticketId), SQLBind(email), SQLBind(address.name), SQLBind(now))
+            .ignoringConflicts(with: ["ticket_id", "email"])
+            .run()
+        try await ParticipantSuggestion.query(on: db).filter(\.$ticketId == ticketId).filter(\.$email == email).delete()
+    }
+
+    /// Lists an address copied on a reply for an agent to add; an existing participant stays as is.
+    func suggestParticipant(_ address: MailAddress, ticketId: UUID, now: Date) async throws {
+        guard EmailAddress.isMailbox(address.email) else { return }
+        let email = EmailAddress.normalized(address.email)
+        let known = try await TicketParticipant.query(on: db).filter(\.$ticketId == ticketId).filter(\.$email == email).count()
+        guard known == 0 else { return }
+        try await db.sql.insert(into: ParticipantSuggestion.schema)
+            .columns("id", "ticket_id", "email", "name", "created_at")
+            .values(SQLBind(UUID()), SQLBind(ticketId), SQLBind(email), SQLBind(address.name), SQLBind(now))
             .ignoringConflicts(with: ["ticket_id", "email"])
             .run()
     }

@@ -30,6 +30,9 @@ final class InboundMail: Model, @unchecked Sendable {
     @OptionalField(key: "ticket_id") var ticketId: UUID?
     @Field(key: "received_at") var receivedAt: Date
     @OptionalField(key: "processed_at") var processedAt: Date?
+    /// Who is processing it and until when (see `InboundClaim`): a crashed process's claim expires.
+    @OptionalField(key: "claim_token") var claimToken: String?
+    @OptionalField(key: "claimed_until") var claimedUntil: Date?
 
     init() {}
 

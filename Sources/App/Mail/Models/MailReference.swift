@@ -60,3 +60,17 @@ final class BouncingAddress: Model, @unchecked Sendable {
         self.bouncedAt = at
     }
 }
+
+/// An address copied (To/Cc) on a threaded reply that is not on the ticket yet. Copying a stranger
+/// must not subscribe them to a customer's ticket, so they wait here for an agent to add them.
+final class ParticipantSuggestion: Model, @unchecked Sendable {
+    static let schema = "ticket_participant_suggestions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "ticket_id") var ticketId: UUID
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String?
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}

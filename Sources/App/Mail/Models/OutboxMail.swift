@@ -30,6 +30,8 @@ final class OutboxMail: Model, @unchecked Sendable {
     @Field(key: "attempts") var attempts: Int
     @Field(key: "next_attempt_at") var nextAttemptAt: Date
     @OptionalField(key: "lease_until") var leaseUntil: Date?
+    /// The claim of the one delivery worker sending it now; only that worker may finish it.
+    @OptionalField(key: "lease_token") var leaseToken: String?
     /// Our Message-ID, fixed at the first attempt so every retry is the same mail.
     @OptionalField(key: "header_message_id") var headerMessageID: String?
     @OptionalField(key: "last_error") var lastError: String?

@@ -22,8 +22,8 @@ struct MailOutbox {
 
     /// Queues the "we have your request" answer, unless the message is itself automatic, from a
     /// list or from us (RFC 3834), the address bounces, or it already had its share of automatic mail.
-    func acknowledge(_ ticket: Ticket, to email: String, inReplyTo parsed: ParsedMessage, settings: MailSettings) async throws {
-        guard AutoReplyPolicy.mayAutoReply(to: parsed, ourAddresses: settings.ourAddresses).isAllowed else { return }
+    func acknowledge(_ ticket: Ticket, to email: String, inReplyTo parsed: ParsedMessage, ourAddresses: Set<String>) async throws {
+        guard AutoReplyPolicy.mayAutoReply(to: parsed, ourAddresses: ourAddresses).isAllowed else { return }
         let address = EmailAddress.normalized(email)
         if try await BouncingAddress.query(on: db).filter(\.$email == address).first() != nil { return }
         let window = now.addingTimeInterval(-Self.acknowledgementLimit.window)

@@ -46,7 +46,10 @@ struct OutboundRenderer {
             }
             body = message.body
             subject = "Re: " + SubjectTag.tagged(SubjectTag.cleanSubject(ticket.subject), number: ticket.number)
+            // Never a copy to the desk itself: it would come back as mail from a "customer".
+            let ours = try await DeskAddresses.load(settings, on: db)
             cc = try await TicketParticipant.query(on: db).filter(\.$ticketId == ticketId).all()
+                .filter { !ours.contains(EmailAddress.normalized($0.email)) && EmailAddress.normalized($0.email) != requester.emailNormalized }
                 .map { MailAddress(name: $0.name, email: $0.email) }
         case .acknowledgement:
             body = settings.acknowledgement(name: requester.name, number: ticket.number, subject: ticket.subject, from: settings.from.name)

@@ -31,11 +31,12 @@ struct TicketDesk {
     }
 
     /// Opens a ticket for the requester (found or created by email); the body is their first message.
-    func create(_ new: NewTicket) async throws -> Ticket {
+    /// `requesterFromMail`: the address is a mail sender's, checked as mail servers do (see `EmailAddress.isMailbox`).
+    func create(_ new: NewTicket, requesterFromMail: Bool = false) async throws -> Ticket {
         let subject = try TicketInput.subject(new.subject)
         let body = try TicketInput.body(new.body)
         let tags = try TicketInput.tags(new.tags)
-        guard EmailAddress.isValid(new.requesterEmail) else {
+        guard requesterFromMail ? EmailAddress.isMailbox(new.requesterEmail) : EmailAddress.isValid(new.requesterEmail) else {
             throw TicketError.invalid(field: "requester.email", reason: "'\(new.requesterEmail)' is not an email address")
         }
         if let teamId = new.teamId, try await Team.find(teamId, on: db) == nil {

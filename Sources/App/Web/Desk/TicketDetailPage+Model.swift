@@ -21,6 +21,8 @@ struct TicketDetailPage {
     let settings: DeskSettings
     /// Promises, calls, escalations, SLA, runaround and entitlements (Journey/).
     let journey: TicketJourney
+    /// Who is copied on the ticket's mail, and who waits to be (Mail/Participants).
+    let participants: TicketParticipants.Roster
     /// What a form that worked says on the page it redirected to (`?done=`).
     var done: String?
     /// A form that failed, re-shown with its message and what was typed.
@@ -33,6 +35,7 @@ struct TicketDetailPage {
             // The journey panels and the "after this ticket" forms (Journey/).
             case promise, promiseChange = "promise-change", escalate, transferNote = "transfer-note", document
             case coaching, learning, insight, friction, kudos
+            case participants
         }
         let form: Form
         let message: String
@@ -67,6 +70,7 @@ struct TicketDetailPage {
             staff: try await User.query(on: db).filter(\.$active == true).sort(\.$name).all(),
             teams: try await Team.query(on: db).sort(\.$name).all(),
             settings: try await DeskSettings.load(on: db), journey: try await TicketJourney.load(ticket, request: request),
+            participants: try await TicketParticipants.roster(of: ticketId, on: db),
             done: request.queryParameters["done"], problem: problem)
     }
 }

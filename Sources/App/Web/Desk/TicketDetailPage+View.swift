@@ -44,6 +44,7 @@ extension TicketDetailPage {
                 </section>
                 <aside class="side" aria-label="Requester and ticket controls">
                   \(requesterPanel)
+                  \(participantsPanel(request))
                   \(slaPanel)
                   \(promisesPanel(request))
                   \(controls(request))

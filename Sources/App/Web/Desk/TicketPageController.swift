@@ -115,7 +115,7 @@ enum TicketPageController {
     /// Runs one change in a write and answers with a redirect back to the ticket, where `done` says
     /// in words what happened and the anchor keeps the agent where they were; or the page again,
     /// with the desk's reason beside the form, when it refuses.
-    private static func change(
+    static func change(
         _ req: Request, number: Int, form: TicketDetailPage.FormProblem.Form, values: [String: String], done: (key: String, anchor: String),
         _ body: @escaping @Sendable (TicketDesk, Ticket) async throws -> Void, actor: () -> Actor
     ) async throws -> Response {

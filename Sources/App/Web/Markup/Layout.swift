@@ -78,6 +78,7 @@ enum Layout {
         }
         if user.role == .admin {
             adminLinks.append("<li><a href=\"/admin/tokens\"\(current(frame.active == "admin-tokens"))>API tokens</a></li>")
+            adminLinks.append("<li><a href=\"/admin/mail\"\(current(frame.active == "admin-mail"))>Inbound mail</a></li>")
             adminLinks.append("<li><a href=\"/admin/settings\"\(current(frame.active == "admin-settings"))>Settings</a></li>")
             adminLinks.append("<li><a href=\"/admin/audit-log\"\(current(frame.active == "admin-audit"))>Audit log</a></li>")
         }

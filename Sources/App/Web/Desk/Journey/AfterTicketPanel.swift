@@ -14,6 +14,7 @@ extension TicketDetailPage {
         "kudos": "The customer's thanks are on the kudos wall.",
         "reply": "Reply sent.", "note": "Internal note added.", "updated": "Ticket updated.",
         "assigned": "The ticket is yours now.", "handed-off": "Handed off, with your note for the receiver.",
+        "participant-added": "They are copied on the ticket's mail now.", "participant-removed": "No longer copied on the ticket's mail.",
     ]
 
     /// A reply or note just sent: its confirmation stands by the compose forms the agent is at.
