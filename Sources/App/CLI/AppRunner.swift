@@ -9,9 +9,10 @@ enum AppRunner {
     /// Runs `body` with a configured, migrated application and shuts it down afterwards.
     /// `startFailure` replaces the exit code of a configuration or database problem: the mail pipe
     /// answers 75 (try again later) for both, so that a mail server keeps the message instead of bouncing it.
+    /// `lockWait`: a command writing beside a running server polls for SQLite's write lock.
     static func withApp<T>(
         arguments: [String] = ["frontline"], migrate: Bool = true, startFailure: Int32? = nil,
-        _ body: (Application) async throws -> T
+        lockWait: SQLiteSession.LockWait = .polling, _ body: (Application) async throws -> T
     ) async throws -> T {
         let config: FrontlineConfig
         do {
@@ -22,6 +23,7 @@ enum AppRunner {
         var env = Environment(name: "production", arguments: arguments)
         try bootstrapLogging(&env)
         let app = try await Application.make(env)
+        app.sqliteLockWait = lockWait
         do {
             try await configure(app, config)
             if migrate { try await app.autoMigrate() }

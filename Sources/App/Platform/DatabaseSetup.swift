@@ -23,8 +23,10 @@ extension Application {
                 throw DatabaseUnavailable(location: path, reason: "cannot create directory \(directory): \(error.localizedDescription)")
             }
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-            writeQueue = WriteQueue(batching: true)
+            writeQueue = WriteQueue(batching: true, lockWait: sqliteLockWait)
             do {
+                // Each connection waits for another process's write, and syncs every commit.
+                try await SQLiteSession.prepareAll(self)
                 // WAL lets readers work while one writer commits; the mode is stored in the file.
                 try await db.sql.raw("PRAGMA journal_mode=WAL").run()
             } catch {

@@ -26,8 +26,7 @@ enum TicketsController {
         }
         new.priority = input.priority ?? .normal
         let dto = try await req.write { [new] db in
-            let ticket = try await TicketDesk(on: db, actor: principal.actor).create(new)
-            return try await TicketPresenter.dto(ticket, on: db)
+            try TicketPresenter.dto(try await TicketDesk(on: db, actor: principal.actor).open(new))
         }
         req.application.metrics.ticketsCreated.increment()
         return try await dto.encodeResponse(status: .created, for: req)
