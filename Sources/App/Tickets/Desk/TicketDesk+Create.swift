@@ -45,8 +45,8 @@ extension TicketDesk {
             organizationId: requester.organizationId, teamId: new.teamId, at: now)
         ticket.id = UUID()
         let ticketId = try ticket.requireID()
-        try await TicketRows(sql: sql).insert(ticket)
-        try await TicketRows(sql: sql).insertTags(tags, ticketId: ticketId)
+        try await NewTicketRows(sql: sql).insert(ticket)
+        try await NewTicketRows(sql: sql).insertTags(tags, ticketId: ticketId)
         // The request is the customer's own words, whoever typed it in.
         let message = Message(
             ticketId: ticketId, visibility: .public, author: .customer(requester), body: body,

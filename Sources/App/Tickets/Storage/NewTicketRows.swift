@@ -2,9 +2,9 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// The `tickets` and `ticket_tags` tables on the creation path: one bound INSERT for the ticket,
+/// A new ticket's rows in `tickets` and `ticket_tags`: one bound INSERT for the ticket,
 /// one for all its tags, no model-layer reflection.
-struct TicketRows {
+struct NewTicketRows {
     let sql: any SQLDatabase
 
     /// Stores a new ticket (its id set by the caller) and marks the model as stored.
