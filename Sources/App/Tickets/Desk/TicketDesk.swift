@@ -50,7 +50,7 @@ struct TicketDesk {
     func record(_ kind: String, on ticket: Ticket, _ data: [String: JSONValue]) async throws -> TicketEvent {
         let event = TicketEvent(
             ticketId: try ticket.requireID(), kind: kind, actor: actor, at: now, data: JSONValue.object(data).storedText)
-        try await event.create(on: db)
+        try await TimelineRows(sql: db.sql).insert(event)
         try await follow(kind, data: data, on: ticket)
         return event
     }
