@@ -87,7 +87,8 @@ struct WriterContentionTests {
 
     private static func pragma(_ name: String, on db: any Database) async throws -> Int {
         let row = try #require(try await db.sql.raw("PRAGMA \(unsafeRaw: name)").first())
-        return try row.decode(column: name, as: Int.self)
+        // SQLite names the one column of `PRAGMA busy_timeout` "timeout".
+        return try row.decode(column: name == "busy_timeout" ? "timeout" : name, as: Int.self)
     }
 }
 
