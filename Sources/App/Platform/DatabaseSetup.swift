@@ -22,7 +22,10 @@ extension Application {
             } catch {
                 throw DatabaseUnavailable(location: path, reason: "cannot create directory \(directory): \(error.localizedDescription)")
             }
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            // A request waits for its event loop's one connection while a group commit holds it.
+            databases.use(
+                .sqlite(.file(path), connectionPoolTimeout: .seconds(config.databasePoolTimeoutSeconds), sqlLogLevel: .trace),
+                as: .sqlite)
             writeQueue = WriteQueue(batching: true, lockWait: sqliteLockWait)
             do {
                 // Each connection waits for another process's write, and syncs every commit.
