@@ -26,7 +26,7 @@ extension Application {
             databases.use(
                 .sqlite(.file(path), connectionPoolTimeout: .seconds(config.databasePoolTimeoutSeconds), sqlLogLevel: .trace),
                 as: .sqlite)
-            writeQueue = WriteQueue(batching: true, lockWait: sqliteLockWait)
+            writeQueue = WriteQueue(batching: true, lockWait: sqliteLockWait, waiting: WaitingWriters(databasePath: path))
             do {
                 // Each connection waits for another process's write, and syncs every commit.
                 try await SQLiteSession.prepareAll(self)

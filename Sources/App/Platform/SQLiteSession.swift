@@ -33,26 +33,33 @@ enum SQLiteSession {
         case polling
     }
 
-    /// Starts a write transaction on `sql` (one connection), taking the write lock first.
-    static func begin(on sql: any SQLDatabase, _ lockWait: LockWait) async throws {
+    /// How long a polling command waits for the write lock: an MTA gives its pipe command minutes.
+    static let pollingTimeout = Duration.seconds(60)
+
+    /// Starts a write transaction on `sql` (one connection), taking the write lock first. A polling
+    /// writer tells `waiting` while it waits, so that a busy server gives it a turn.
+    static func begin(on sql: any SQLDatabase, _ lockWait: LockWait, waiting: WaitingWriters?) async throws {
         guard lockWait == .polling else {
             try await sql.raw("BEGIN IMMEDIATE").run()
             return
         }
         try await sql.raw("PRAGMA busy_timeout = 0").run()
-        let deadline = ContinuousClock.now + .milliseconds(busyTimeoutMilliseconds)
+        let deadline = ContinuousClock.now + pollingTimeout
         var failure: (any Error)?
+        var announced = false
         while true {
             do {
                 try await sql.raw("BEGIN IMMEDIATE").run()
                 break
             } catch let error as SQLiteError where Self.busy.contains(error.reason) && ContinuousClock.now < deadline {
+                if !announced, let waiting { announced = waiting.announce() }
                 try? await Task.sleep(for: .milliseconds(1))
             } catch {
                 failure = error
                 break
             }
         }
+        if announced { waiting?.withdraw() }
         try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(busyTimeoutMilliseconds))").run()
         if let failure { throw failure }
     }
@@ -112,13 +119,14 @@ extension Database {
     ///
     /// `body` runs on the transaction's connection and must not open a transaction of its own.
     func writeTransaction<T: Sendable>(
-        lockWait: SQLiteSession.LockWait = .backingOff, _ body: @escaping @Sendable (any Database) async throws -> T
+        lockWait: SQLiteSession.LockWait = .backingOff, waiting: WaitingWriters? = nil,
+        _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         guard self is any SQLiteDatabase else { return try await transaction(body) }
         return try await withConnection { connection in
             try await SQLiteSession.prepare(connection)
             let sql = try connection.sql
-            try await SQLiteSession.begin(on: sql, lockWait)
+            try await SQLiteSession.begin(on: sql, lockWait, waiting: waiting)
             do {
                 let value = try await body(connection)
                 try await sql.raw("COMMIT").run()
