@@ -14,6 +14,8 @@ struct HTTPBenchmark: AsyncParsableCommand {
     @Option(help: "Tickets to create (the reads run against this many).") var tickets = 100_000
     @Option(help: "Messages to add.") var messages = 10_000
     @Option(help: "Reads of each kind to time.") var reads = 5_000
+    @Option(help: "Requests to /healthz: the server's bare speed in the same run, the yardstick for the rest.")
+    var healthz = 20_000
     @Option(help: "Port for the server.") var port = 18_080
 
     func run() async throws {
@@ -42,6 +44,7 @@ struct HTTPBenchmark: AsyncParsableCommand {
             return (.POST, "/api/v1/tickets", body)
         }
         let ids = create.kept
+        let health = try await load.run(count: healthz, concurrency: concurrency) { _ in (.GET, "/healthz", nil) }
         let message = try await load.run(count: messages, concurrency: concurrency) { index in
             (.POST, "/api/v1/tickets/\(ids[(index * 7919) % ids.count])/messages", #"{"body":"Thanks, we are on it (\#(index)).","visibility":"\#(index % 3 == 0 ? "internal" : "public")"}"#)
         }
@@ -62,6 +65,8 @@ struct HTTPBenchmark: AsyncParsableCommand {
         print("| measure | value |")
         print("|---|---|")
         print("| ticket creations/s (concurrency \(concurrency)) | \(Int(create.perSecond)) |")
+        print("| /healthz/s (concurrency \(concurrency)) | \(Int(health.perSecond)) |")
+        print("| creations/s ÷ /healthz/s | \(String(format: "%.4f", create.perSecond / max(1, health.perSecond))) |")
         print("| messages/s | \(Int(message.perSecond)) |")
         print("| create p50 / p99 | \(ms(create.percentile(0.5))) / \(ms(create.percentile(0.99))) ms |")
         print("| GET ticket p50 / p99 (\(ids.count) tickets) | \(ms(get.percentile(0.5))) / \(ms(get.percentile(0.99))) ms |")

@@ -2,10 +2,11 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// Finds customers by email, creating them on first contact.
+/// Finds customers by email, creating them on first contact (on every ticket creation and inbound
+/// mail, so through `CustomerRows` rather than the model layer).
 enum CustomerDirectory {
     static func find(email: String, on db: any Database) async throws -> Customer? {
-        try await Customer.query(on: db).filter(\.$emailNormalized == EmailAddress.normalized(email)).first()
+        try await CustomerRows(sql: db.sql).find(emailNormalized: EmailAddress.normalized(email))
     }
 
     /// The customer with this email, created if new. Safe when two first contacts from one address
@@ -15,13 +16,7 @@ enum CustomerDirectory {
         let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines)
         let displayName = name.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
             ?? String(trimmed.prefix { $0 != "@" })
-        try await db.sql.insert(into: Customer.schema)
-            .columns("id", "email", "email_normalized", "name", "created_at", "updated_at")
-            .values(
-                SQLBind(UUID()), SQLBind(trimmed), SQLBind(EmailAddress.normalized(trimmed)), SQLBind(displayName),
-                SQLBind(now), SQLBind(now))
-            .ignoringConflicts(with: ["email_normalized"])
-            .run()
+        try await CustomerRows(sql: db.sql).insertIgnoringDuplicate(id: UUID(), email: trimmed, name: displayName, at: now)
         guard let customer = try await find(email: trimmed, on: db) else {
             throw Abort(.internalServerError, reason: "customer \(trimmed) vanished right after it was stored")
         }

@@ -11,9 +11,10 @@ enum AppRunner {
     /// answers 75 (try again later) for both, so that a mail server keeps the message instead of bouncing it.
     /// `rememberMailSettings`: the server stores the mail settings of its environment for the other
     /// commands (see `MailSettingsStore`); every command completes its own from the stored ones.
+    /// `lockWait`: a command writing beside a running server polls for SQLite's write lock.
     static func withApp<T>(
         arguments: [String] = ["frontline"], migrate: Bool = true, startFailure: Int32? = nil, rememberMailSettings: Bool = false,
-        _ body: (Application) async throws -> T
+        lockWait: SQLiteSession.LockWait = .polling, _ body: (Application) async throws -> T
     ) async throws -> T {
         let config: FrontlineConfig
         do {
@@ -27,6 +28,7 @@ enum AppRunner {
         var env = Environment(name: "production", arguments: arguments)
         try bootstrapLogging(&env)
         let app = try await Application.make(env)
+        app.sqliteLockWait = lockWait
         do {
             try await configure(app, config)
             if migrate { try await app.autoMigrate() }

@@ -15,7 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let arguments = ["frontline", "serve", "--hostname", hostname, "--port", String(port)]
-        try await AppRunner.withApp(arguments: arguments, rememberMailSettings: true) { app in
+        try await AppRunner.withApp(arguments: arguments, rememberMailSettings: true, lockWait: .backingOff) { app in
             try await SetupController.announceIfNeeded(app, listeningOn: "http://\(hostname):\(port)")
             try await app.execute()
         }

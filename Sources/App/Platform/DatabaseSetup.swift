@@ -22,9 +22,14 @@ extension Application {
             } catch {
                 throw DatabaseUnavailable(location: path, reason: "cannot create directory \(directory): \(error.localizedDescription)")
             }
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-            writeQueue = WriteQueue(batching: true)
+            // A request waits for its event loop's one connection while a group commit holds it.
+            databases.use(
+                .sqlite(.file(path), connectionPoolTimeout: .seconds(config.databasePoolTimeoutSeconds), sqlLogLevel: .trace),
+                as: .sqlite)
+            writeQueue = WriteQueue(batching: true, lockWait: sqliteLockWait, waiting: WaitingWriters(databasePath: path))
             do {
+                // Each connection waits for another process's write, and syncs every commit.
+                try await SQLiteSession.prepareAll(self)
                 // WAL lets readers work while one writer commits; the mode is stored in the file.
                 try await db.sql.raw("PRAGMA journal_mode=WAL").run()
             } catch {

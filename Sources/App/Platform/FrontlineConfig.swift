@@ -20,7 +20,7 @@ public struct FrontlineConfig: Sendable {
     public var bcryptCost: Int
     public var logLevel: String
     public var mail: MailSettings
-    /// How long a request may wait for a database connection (PostgreSQL pool) before failing.
+    /// How long a request may wait for a database connection (either database's pool) before failing.
     public var databasePoolTimeoutSeconds: Int64 = 30
     /// PostgreSQL connections each event loop may open (so at most this × cores per instance).
     public var databaseConnectionsPerEventLoop = 4

@@ -2,7 +2,8 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// Runs every write of the desk inside a transaction.
+/// Runs every write of the desk inside a transaction (`Database.writeTransaction`: on SQLite it
+/// takes the write lock first, and waits while another process, like the mail pipe, writes).
 ///
 /// On SQLite there is one writer at a time and every commit waits for the disk (synchronous=FULL in
 /// WAL mode: what we accept is on disk before we answer). Instead of making writers queue for the file
@@ -39,20 +40,27 @@ actor WriteQueue {
     private static let quietBeforeBackground = Duration.milliseconds(5)
 
     private let batching: Bool
+    private let lockWait: SQLiteSession.LockWait
+    /// Other processes (commands) waiting for SQLite's write lock; nil on PostgreSQL.
+    private let waiting: WaitingWriters?
+    /// How long the writer stays free after a commit when a command waits for it.
+    private static let turnForWaitingCommand = Duration.milliseconds(5)
     private var pending: [Job] = []
     private var background: [Job] = []
     private var lastRequestWrite = ContinuousClock.now
     private var draining = false
 
-    init(batching: Bool) {
+    init(batching: Bool, lockWait: SQLiteSession.LockWait = .backingOff, waiting: WaitingWriters? = nil) {
         self.batching = batching
+        self.lockWait = lockWait
+        self.waiting = waiting
     }
 
     /// Runs `body` in a transaction and returns its value once that transaction has committed.
     func write<T: Sendable>(
         on db: any Database, lane: Lane = .foreground, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        guard batching else { return try await db.transaction(body) }
+        guard batching else { return try await db.writeTransaction(lockWait: lockWait, waiting: waiting, body) }
         return try await withCheckedThrowingContinuation { continuation in
             let job = Job(
                 run: { tx in
@@ -80,7 +88,7 @@ actor WriteQueue {
             if !pending.isEmpty {
                 batch = Array(pending.prefix(Self.maxBatch))
                 pending.removeFirst(batch.count)
-                await Self.commit(batch, on: db)
+                await commit(batch, on: db)
                 // Quiet is counted from the end of the last request write: whoever waited on it (a
                 // batcher like the call intake) comes straight back with the next one.
                 lastRequestWrite = .now
@@ -95,15 +103,21 @@ actor WriteQueue {
                 batch = Array(background.prefix(Self.maxBackgroundBatch))
                 background.removeFirst(batch.count)
             }
-            await Self.commit(batch, on: db)
+            await commit(batch, on: db)
         }
         draining = false
     }
 
-    private static func commit(_ batch: [Job], on db: any Database) async {
+    private func commit(_ batch: [Job], on db: any Database) async {
+        await Self.commit(batch, on: db, lockWait: lockWait, waiting: waiting)
+        // A command (the mail pipe) waits for the file: leave the writer free for a moment.
+        if let waiting, waiting.someoneIsWaiting { try? await Task.sleep(for: Self.turnForWaitingCommand) }
+    }
+
+    private static func commit(_ batch: [Job], on db: any Database, lockWait: SQLiteSession.LockWait, waiting: WaitingWriters?) async {
         let outcomes: [Outcome]
         do {
-            outcomes = try await db.transaction { tx in
+            outcomes = try await db.writeTransaction(lockWait: lockWait, waiting: waiting) { tx in
                 let sql = try tx.sql
                 var outcomes: [Outcome] = []
                 outcomes.reserveCapacity(batch.count)

@@ -55,18 +55,33 @@ enum RunaroundCounters {
         default:
             break  // `created` only makes sure the row exists.
         }
+        let flagged = judge(row, ticket: ticket, now: desk.now)
+        try await row.save(on: desk.db)
+        if let flagged { try await desk.record("runaround_flagged", on: ticket, flagged) }
+    }
+
+    /// The counters of a ticket being opened with its customer's first message: what `observe`
+    /// makes of `created` and then that `message_added`, without reading a row that cannot exist
+    /// yet. Also the data of a `runaround_flagged` event, if the ticket starts flagged.
+    static func opening(_ ticket: Ticket, channel: String, at now: Date) throws -> (row: TicketRunaround, flagged: [String: JSONValue]?) {
+        let row = TicketRunaround(ticketId: try ticket.requireID(), at: now)
+        var flagged = judge(row, ticket: ticket, now: now)
+        countContact(channel: channel, row: row)
+        flagged = judge(row, ticket: ticket, now: now) ?? flagged
+        return (row, flagged)
+    }
+
+    /// Sets the row's verdict as of `now`; returns the data of the `runaround_flagged` event the
+    /// first time the ticket is flagged.
+    private static func judge(_ row: TicketRunaround, ticket: Ticket, now: Date) -> [String: JSONValue]? {
         let wasEverFlagged = row.firstFlaggedAt != nil
         let runaround = RunaroundIndex(factors: row.factors(daysOpen: 0), isResolved: !ticket.status.isUnresolved)
         row.flagged = runaround.flagged
         row.indexTenths = Int((runaround.index * 10).rounded())
-        row.updatedAt = desk.now
-        if runaround.flagged && !wasEverFlagged { row.firstFlaggedAt = desk.now }
-        try await row.save(on: desk.db)
-        if runaround.flagged && !wasEverFlagged {
-            try await desk.record("runaround_flagged", on: ticket, [
-                "index": .number(runaround.index), "reasons": .array(runaround.reasons.map { .string($0) }),
-            ])
-        }
+        row.updatedAt = now
+        guard runaround.flagged && !wasEverFlagged else { return nil }
+        row.firstFlaggedAt = now
+        return ["index": .number(runaround.index), "reasons": .array(runaround.reasons.map { .string($0) })]
     }
 
     private static func countContact(channel: String, row: TicketRunaround) {

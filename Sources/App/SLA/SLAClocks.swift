@@ -36,16 +36,25 @@ struct SLAClocks {
     }
 
     private func start(_ ticket: Ticket, data: [String: JSONValue]) async throws {
-        let facts = facts(of: ticket, priority: ticket.priority.rawValue, tags: Self.tags(in: data["tags"]))
-        guard let policy = try await Self.policy(for: facts, on: db) else { return }
+        let opening = try await openingClocks(ticket, tags: Self.tags(in: data["tags"]))
+        try await SLARows(sql: db.sql).insert(opening.clocks)
+    }
+
+    /// The clocks a new ticket starts with under the most specific policy (none when no policy
+    /// applies), scheduled but not stored, and the calendar they run on.
+    func openingClocks(_ ticket: Ticket, tags: Set<String>) async throws -> (clocks: [SLAClockRecord], calendar: (id: UUID, calendar: BusinessCalendar)?) {
+        let facts = facts(of: ticket, priority: ticket.priority.rawValue, tags: tags)
+        guard let policy = try await Self.policy(for: facts, on: db) else { return ([], nil) }
         let calendar = try await Self.calendar(policy.calendarId, on: db)
         let ticketId = try ticket.requireID()
+        var clocks: [SLAClockRecord] = []
         for (target, minutes) in [(SLATarget.firstResponse, policy.firstResponseMinutes), (.resolution, policy.resolutionMinutes)] {
             guard let minutes else { continue }
             let clock = SLAClockRecord(ticketId: ticketId, target: target, policy: policy, minutes: minutes, at: now)
             clock.schedule(calendar: calendar, now: now)
-            try await clock.create(on: db)
+            clocks.append(clock)
         }
+        return (clocks, policy.calendarId.map { ($0, calendar) })
     }
 
     private func facts(of ticket: Ticket, priority: String, tags: Set<String>) -> TicketFacts {
@@ -161,7 +170,7 @@ struct SLAClocks {
 
     /// The most specific policy for the facts; equally specific ones in `position` order.
     static func policy(for facts: TicketFacts, on db: any Database) async throws -> SLAPolicyRecord? {
-        let policies = try await SLAPolicyRecord.query(on: db).sort(\.$position).sort(\.$createdAt).all()
+        let policies = try await SLARows(sql: db.sql).policies()
         guard let chosen = SLAPolicy.select(for: facts, from: policies.map(\.rule)) else { return nil }
         return policies.first { $0.id?.uuidString == chosen.name }
     }

@@ -9,6 +9,12 @@ enum TicketPresenter {
         return dto
     }
 
+    /// The DTO of a ticket just opened, from what opening it stored: no read back.
+    static func dto(_ opened: TicketDesk.OpenedTicket) throws -> TicketDTO {
+        let sla = opened.clocks.isEmpty ? SLADTO.unmeasured : SLADTO(clocks: opened.clocks, calendars: opened.calendars, now: Date())
+        return try TicketDTO(opened.ticket, requester: opened.requester, tags: opened.tags, sla: sla, runaround: opened.runaround)
+    }
+
     static func dtos(_ tickets: [Ticket], on db: any Database) async throws -> [TicketDTO] {
         guard !tickets.isEmpty else { return [] }
         let ids = try tickets.map { try $0.requireID() }

@@ -19,15 +19,8 @@ enum Principal: Authenticatable {
 /// tokens stop working at once.
 struct BearerAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
-        guard let token = try await APIToken.query(on: request.db)
-            .filter(\.$tokenHash == APIToken.hash(bearer.token)).first()
-        else { return }
-        if let userId = token.userId {
-            if let user = try await User.find(userId, on: request.db), user.active {
-                request.auth.login(Principal.user(user))
-            }
-        } else if let customerId = token.customerId, let customer = try await Customer.find(customerId, on: request.db) {
-            request.auth.login(Principal.customer(customer))
+        if let principal = try await TokenPrincipals(sql: request.db.sql).principal(tokenHash: APIToken.hash(bearer.token)) {
+            request.auth.login(principal)
         }
     }
 }

@@ -33,10 +33,10 @@ enum TicketsController {
         try await CustomerMessageLimit.count(principal.actor, request: req)
         // Presented inside the write, as the ticket was stored: no second read racing other writers.
         let created = try await req.write { [new] db -> Created in
-            let ticket = try await TicketDesk(on: db, actor: principal.actor).create(new)
+            let opened = try await TicketDesk(on: db, actor: principal.actor).open(new)
             switch principal {
-            case .user: return .staff(try await TicketPresenter.dto(ticket, on: db))
-            case .customer: return .customer(try await CustomerTicketDTO.one(ticket, on: db))
+            case .user: return .staff(try TicketPresenter.dto(opened))
+            case .customer: return .customer(try await CustomerTicketDTO.one(opened.ticket, on: db))
             }
         }
         req.application.metrics.ticketsCreated.increment()

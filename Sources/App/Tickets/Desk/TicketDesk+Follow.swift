@@ -9,6 +9,13 @@ extension TicketDesk {
     func follow(_ kind: String, data: [String: JSONValue], on ticket: Ticket) async throws {
         try await RunaroundCounters.observe(kind, data: data, on: ticket, desk: self)
         try await SLAClocks(desk: self).observe(kind, data: data, on: ticket)
+        try await settle(kind, data: data, on: ticket)
+    }
+
+    /// What an event sets off beyond the runaround counters and SLA clocks. Opening a ticket
+    /// (`open`) computes its counters and clocks in one go and then calls this for each of its
+    /// events, so a follow-up added here (not in `follow`) happens on every surface, creation included.
+    func settle(_ kind: String, data: [String: JSONValue], on ticket: Ticket) async throws {
         if kind == EventKind.messageAdded.rawValue, data["author_type"] == .string(Actor.Kind.user.rawValue),
             data["visibility"] == .string(MessageVisibility.public.rawValue)
         {

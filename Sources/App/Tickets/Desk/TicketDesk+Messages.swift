@@ -16,7 +16,7 @@ extension TicketDesk {
 
         let message = Message(
             ticketId: try ticket.requireID(), visibility: visibility, author: actor, body: body, channel: channel, at: now)
-        try await message.create(on: db)
+        try await MessageRows(sql: db.sql).insert(message)
         try await record(visibility == .public ? .messageAdded : .noteAdded, on: ticket, messageData(message))
 
         if visibility == .public {

@@ -30,45 +30,6 @@ struct TicketDesk {
         var teamId: UUID?
     }
 
-    /// Opens a ticket for the requester (found or created by email); the body is their first message.
-    /// `requesterFromMail`: the address is a mail sender's, checked as mail servers do (see `EmailAddress.isMailbox`).
-    func create(_ new: NewTicket, requesterFromMail: Bool = false) async throws -> Ticket {
-        let subject = try TicketInput.subject(new.subject)
-        let body = try TicketInput.body(new.body)
-        let tags = try TicketInput.tags(new.tags)
-        guard requesterFromMail ? EmailAddress.isMailbox(new.requesterEmail) : EmailAddress.isValid(new.requesterEmail) else {
-            throw TicketError.invalid(field: "requester.email", reason: "'\(new.requesterEmail)' is not an email address")
-        }
-        if let teamId = new.teamId, try await Team.find(teamId, on: db) == nil {
-            throw TicketError.invalid(field: "team_id", reason: "no team has that id")
-        }
-        let requester = try await CustomerDirectory.findOrCreate(
-            email: new.requesterEmail, name: new.requesterName, on: db, at: now)
-
-        let ticket = Ticket(
-            number: try await TicketNumbers.next(on: db), subject: subject, priority: new.priority,
-            channel: new.channel, requesterId: try requester.requireID(),
-            organizationId: requester.organizationId, teamId: new.teamId, at: now)
-        try await ticket.create(on: db)
-        let ticketId = try ticket.requireID()
-        for tag in tags { try await TicketTag(ticketId: ticketId, tag: tag).create(on: db) }
-
-        try await record(.created, on: ticket, [
-            "subject": .string(subject), "status": .string(ticket.status.rawValue),
-            "priority": .string(new.priority.rawValue), "channel": .string(new.channel.rawValue),
-            "requester_id": .string(try requester.requireID().uuidString),
-            "team_id": new.teamId.map { .string($0.uuidString) } ?? .null,
-            "tags": .array(tags.map { .string($0) }),
-        ])
-        // The request is the customer's own words, whoever typed it in.
-        let message = Message(
-            ticketId: ticketId, visibility: .public, author: .customer(requester), body: body,
-            channel: new.channel, at: now)
-        try await message.create(on: db)
-        try await record(.messageAdded, on: ticket, messageData(message))
-        return ticket
-    }
-
     /// Loads a ticket to change it. On PostgreSQL the row is locked until the transaction ends, so
     /// concurrent changes to one ticket queue up instead of overwriting each other; SQLite already
     /// has a single writer.
@@ -89,7 +50,7 @@ struct TicketDesk {
     func record(_ kind: String, on ticket: Ticket, _ data: [String: JSONValue]) async throws -> TicketEvent {
         let event = TicketEvent(
             ticketId: try ticket.requireID(), kind: kind, actor: actor, at: now, data: JSONValue.object(data).storedText)
-        try await event.create(on: db)
+        try await TimelineRows(sql: db.sql).insert(event)
         try await follow(kind, data: data, on: ticket)
         return event
     }
