@@ -43,14 +43,16 @@ extension Application {
         typealias Value = AppMetrics
     }
 
-    /// Set once by `configure`, before the first request.
+    /// Set once by `configure`, before the first request. A request still finishing while the app
+    /// shuts down (its storage already cleared) records into a registry nobody reads, not a crash.
     var metrics: AppMetrics {
-        get {
-            guard let metrics = storage[MetricsKey.self] else { preconditionFailure("configure() installs the metrics") }
-            return metrics
-        }
+        get { storage[MetricsKey.self] ?? AppMetrics.afterShutdown }
         set { storage[MetricsKey.self] = newValue }
     }
+}
+
+extension AppMetrics {
+    static let afterShutdown = AppMetrics()
 }
 
 /// Records every request's route, status and latency.
