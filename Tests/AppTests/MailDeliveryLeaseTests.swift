@@ -57,8 +57,12 @@ struct MailDeliveryLeaseTests {
             _ = try await desk.send(.POST, "/api/v1/mail/inbound", token: admin.token, raw: MailSamples.firstContact())
             let id = try #require(try await OutboxMail.query(on: desk.app.db).first()?.id)
             async let sending = MailDelivery(app: desk.app, lease: 30).deliverDue(now: Date())
-            // While it sends, an operator's clock jump (or a stuck instance) lets another take it over.
-            try await Task.sleep(for: .milliseconds(200))
+            // While it sends, an operator's clock jump (or a stuck instance) lets another take it over:
+            // wait until the worker holds the mail (the slowed server keeps it talking for seconds).
+            for _ in 0..<400 {
+                if let held = try await OutboxMail.find(id, on: desk.app.db), held.status == .sending, held.leaseToken != nil { break }
+                try await Task.sleep(for: .milliseconds(25))
+            }
             try await desk.app.write { db in
                 try await OutboxMail.query(on: db).filter(\.$id == id).set(\.$leaseToken, to: "someone-else").update()
             }

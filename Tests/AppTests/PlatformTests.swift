@@ -98,6 +98,8 @@ struct PlatformTests {
             let result = try done.decoded(SetupController.SetupResponse.self)
             #expect(result.user.role == .admin)
             #expect(try await desk.send(.GET, "/api/v1/users", token: result.token).status == .ok)
+            let audit = try await desk.send(.GET, "/api/v1/audit-log", token: result.token).decoded(AuditLogController.EntryPage.self)
+            #expect(audit.entries.map(\.kind) == ["user.created"] && audit.entries.first?.actorName == "Ada", "the first admin is the log's first entry")
 
             let again = try await desk.send(.POST, "/api/v1/setup", json: ["token": token, "email": "eve@example.test", "name": "Eve", "password": "long enough"])
             #expect(again.status == .forbidden, "the link works once, and never once an admin exists")

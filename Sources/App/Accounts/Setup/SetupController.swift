@@ -75,8 +75,10 @@ enum SetupController {
                 """).first() != nil
             else { throw closed }
             let user = try await StaffDirectory.create(
-                email: input.email, name: input.name, role: .admin, passwordHash: passwordHash, on: db)
-            try await APIToken(tokenHash: apiTokenHash, label: "setup", userId: user.id, customerId: nil, at: Date()).create(on: db)
+                email: input.email, name: input.name, role: .admin, passwordHash: passwordHash, on: db, at: req.now)
+            try await APIToken(tokenHash: apiTokenHash, label: "setup", userId: user.id, customerId: nil, at: req.now).create(on: db)
+            // The first admin made themselves one with the one-time setup link: the log's first entry.
+            try await AuditLog.record(.userCreated, by: .init(user), subject: "user", id: user.id?.uuidString, after: AuditSnapshot.User(user), at: req.now, on: db)
             return user
         }
         return (user, apiToken)
