@@ -82,6 +82,33 @@ struct MailInboundTests {
         }
     }
 
+    @Test func theSameMessageDeliveredEightTimesAtOnceIsOneMessage() async throws {
+        try await TestDesk.run { desk in
+            let admin = try await desk.staff(.admin)
+            let records = try await withThrowingTaskGroup(of: InboundMailDTO.self) { group in
+                for _ in 0..<8 { group.addTask { try await ingest(desk, admin.token, MailSamples.firstContact()) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(records.map(\.id)).count == 1)
+            let tickets = try await desk.send(.GET, "/api/v1/tickets", token: admin.token).decoded(TicketPage.self).tickets
+            #expect(tickets.count == 1)
+        }
+    }
+
+    @Test func aSubjectLongerThanATicketHoldsIsCutNotRefused() async throws {
+        try await TestDesk.run { desk in
+            let admin = try await desk.staff(.admin)
+            let subject = String(repeating: "Printer jam again ", count: 20)
+            let raw = "From: Ann <ann@client.example.test>\r\nTo: support@frontline.test\r\nSubject: \(subject)\r\n"
+                + "Message-ID: <long.subject@client.example.test>\r\n\r\nThe tray jams.\r\n"
+            let record = try await ingest(desk, admin.token, raw)
+            #expect(record.status == "processed")
+            let ticket = try await desk.send(.GET, "/api/v1/tickets/\(try #require(record.ticketId))", token: admin.token).decoded(TicketDTO.self)
+            #expect(ticket.subject.count == TicketInput.maxSubjectLength)
+            #expect(subject.hasPrefix(ticket.subject))
+        }
+    }
+
     @Test func repliesThreadByReferencesAndBySubjectTagFromKnownPeopleOnly() async throws {
         try await TestDesk.run { desk in
             let admin = try await desk.staff(.admin)

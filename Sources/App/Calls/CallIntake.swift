@@ -54,7 +54,7 @@ actor CallIntake {
     /// One write for the whole batch; the result is, per event in order, its call's id or nil
     /// when its id was stored before (or earlier in the same batch).
     private static func store(_ events: [(CallEventPayload, CallEventFact.Kind)], app: Application) async throws -> [UUID?] {
-        let now = Date()
+        let now = app.clock.now()
         return try await app.write { db in
             let sql = try db.sql
             let rows: [[any SQLExpression]] = events.map { event, kind in

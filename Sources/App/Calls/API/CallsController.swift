@@ -12,7 +12,7 @@ enum CallsController {
         let body = req.body.data.map { Data(buffer: $0) } ?? Data()
         if let problem = WebhookSignature.problem(
             timestamp: req.headers.first(name: "X-Frontline-Timestamp"), signature: req.headers.first(name: "X-Frontline-Signature"),
-            body: body, secret: secret, now: Date())
+            body: body, secret: secret, now: req.now)
         {
             throw CallError.badSignature(problem)
         }

@@ -30,14 +30,37 @@ struct MailIngestor {
     var rawStore: BlobStore { BlobStore(dataDirectory: app.frontlineConfig.dataDirectory, kind: "mail") }
 
     /// Stores and processes one message; returns its record (processed, failed, or the earlier
-    /// record of the same bytes). A redelivery of a message that was stored but never processed
-    /// (the process died in between) processes it now.
-    func ingest(_ raw: [UInt8], source: String, now: Date = Date()) async throws(IngestError) -> InboundMail {
+    /// record of the same bytes). A new message is stored and processed in one transaction: its row
+    /// commits with the outcome, `failed` with the reason when processing fails, so nothing is
+    /// answered "accepted" before it is on disk and no second commit is spent on it. A redelivery of a
+    /// message that was stored but never processed (the process died in between) processes it now.
+    func ingest(_ raw: [UInt8], source: String, now: Date) async throws(IngestError) -> InboundMail {
         guard raw.count <= Self.maxSize else { throw .notMail("larger than \(Self.maxSize / 1024 / 1024) MiB") }
         let parsed: ParsedMessage
         do { parsed = try MessageParser.parse(raw) } catch { throw .notMail(String(describing: error)) }
-        let record = try await store(raw, messageID: parsed.messageID, source: source, now: now)
-        guard record.status == .received else { return record }
+        let record: InboundMail
+        let isNew: Bool
+        do {
+            let store = rawStore
+            let (hash, attachments) = try await app.threadPool.runIfActive { [app] in
+                (try store.put(raw), try MailProcessor.storeAttachments(parsed, app: app))
+            }
+            (record, isNew) = try await app.write { [app] db in
+                if let existing = try await InboundMail.query(on: db).filter(\.$sha256 == hash).first() { return (existing, false) }
+                let record = InboundMail(sha256: hash, messageID: parsed.messageID, size: raw.count, source: source, at: now)
+                try await record.create(on: db)
+                try await MailProcessor(app: app).process(record, parsed: parsed, attachments: attachments, in: db, now: now)
+                return (record, true)
+            }
+        } catch {
+            // Two deliveries of the same bytes at once on PostgreSQL: the second one's insert meets
+            // the first one's row; that row is the answer.
+            guard let existing = try? await app.db.query(InboundMail.self).filter(\.$sha256 == BlobStore.sha256(raw)).first() else {
+                throw .notStored(String(describing: error))
+            }
+            return existing
+        }
+        guard !isNew, record.status == .received else { return record }
         do {
             let id = try record.requireID()
             guard let claim = try await app.write({ db in try await InboundClaim.take(id, on: db, now: now) }) else {
@@ -93,7 +116,7 @@ struct MailIngestor {
     /// Processes a failed message again (after a fix, or a passing failure); false when someone else
     /// already took it up.
     @discardableResult
-    func retry(_ record: InboundMail, now: Date = Date()) async throws -> Bool {
+    func retry(_ record: InboundMail, now: Date) async throws -> Bool {
         let id = try record.requireID()
         guard let claim = try await app.write({ db in try await InboundClaim.reopen(id, on: db, now: now) }) else { return false }
         return try await processStored(record, claim: claim, now: now)

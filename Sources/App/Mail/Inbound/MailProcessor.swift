@@ -32,9 +32,33 @@ struct MailProcessor {
         }
     }
 
+    /// Processes a new message inside the transaction that stores its record. Processing runs in a
+    /// savepoint: when it fails, its writes roll back and the record commits as `failed` with the
+    /// reason, for an admin to see and retry.
+    func process(
+        _ record: InboundMail, parsed: ParsedMessage, attachments: [(MailAttachment, String)], in db: any Database, now: Date
+    ) async throws {
+        let sql = try db.sql
+        try await sql.raw("SAVEPOINT frontline_mail").run()
+        do {
+            try await apply(parsed, record: record, attachments: attachments, on: db, now: now)
+            try await sql.raw("RELEASE SAVEPOINT frontline_mail").run()
+        } catch {
+            try await sql.raw("ROLLBACK TO SAVEPOINT frontline_mail").run()
+            try await sql.raw("RELEASE SAVEPOINT frontline_mail").run()
+            let reason = (error as? any AbortError)?.reason ?? String(describing: error)
+            app.logger.warning("inbound mail \(record.id?.uuidString ?? "?") failed: \(reason)")
+            record.status = .failed
+            record.error = String(reason.prefix(2000))
+            record.ticketId = nil
+        }
+        record.processedAt = now
+        try await record.save(on: db)
+    }
+
     /// Attachment bytes go to the blob store before the transaction that refers to them; files the
     /// customer attached (not inline images) also become their documents (see `keepDetails`).
-    private static func storeAttachments(_ parsed: ParsedMessage, app: Application) throws -> [(MailAttachment, String)] {
+    static func storeAttachments(_ parsed: ParsedMessage, app: Application) throws -> [(MailAttachment, String)] {
         let store = BlobStore(dataDirectory: app.frontlineConfig.dataDirectory, kind: "attachments")
         let documents = BlobStore(dataDirectory: app.frontlineConfig.dataDirectory, kind: "documents")
         return try parsed.attachments.map { attachment in
@@ -87,8 +111,7 @@ struct MailProcessor {
             message = try await desk.addMessage(to: ticket, body: body, visibility: .public, channel: .email)
         } else {
             var new = TicketDesk.NewTicket(
-                subject: SubjectTag.cleanSubject(parsed.subject).isEmpty ? "(no subject)" : SubjectTag.cleanSubject(parsed.subject),
-                body: body, requesterEmail: author.email, requesterName: author.name)
+                subject: Self.subject(of: parsed), body: body, requesterEmail: author.email, requesterName: author.name)
             new.channel = .email
             let created = try await desk.create(new, requesterFromMail: true)
             guard let first = try await Message.query(on: db).filter(\.$ticketId == (try created.requireID())).first() else {
@@ -167,6 +190,14 @@ struct MailProcessor {
     /// Who wrote the message: From, else Sender (RFC 5322 §3.6.2), when it is a mailbox we can answer.
     static func author(of parsed: ParsedMessage) -> MailAddress? {
         [parsed.from, parsed.sender].compactMap { $0 }.first { EmailAddress.isMailbox($0.email) }
+    }
+
+    /// The ticket's subject: the message's without reply prefixes and our tag, cut to what a ticket
+    /// holds (mail clients send subjects of any length; refusing the message for it would lose it).
+    static func subject(of parsed: ParsedMessage) -> String {
+        let subject = SubjectTag.cleanSubject(parsed.subject)
+        guard !subject.isEmpty else { return "(no subject)" }
+        return String(String.UnicodeScalarView(subject.unicodeScalars.prefix(TicketInput.maxSubjectLength)))
     }
 
     /// The text the desk shows: the plain text part, or text made from the HTML.

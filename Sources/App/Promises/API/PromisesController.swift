@@ -9,7 +9,7 @@ enum PromisesController {
         let id = try req.id("ticketID", of: "ticket")
         let input = try req.content.decode(MakePromiseRequest.self)
         let lead = req.application.frontlineConfig.promiseReminderLead
-        let now = Date()
+        let now = req.now
         try PromiseBook.requireFutureDue(input.dueAt, now: now)
         let dto = try await req.write { db in
             let desk = TicketDesk(on: db, actor: .user(user), at: now)

@@ -44,7 +44,7 @@ enum PortalDocuments {
         let products = try await Product.query(on: req.db).filter(\.$customerId == customerId).sort(\.$createdAt).all()
         let entitlements = try await Entitlement.query(on: req.db).filter(\.$customerId == customerId).sort(\.$endsOn, .descending).all()
         let documents = try await CustomerDocument.query(on: req.db).filter(\.$customerId == customerId).sort(\.$createdAt, .descending).all()
-        let today = Date()
+        let today = req.now
         let productRows: [Markup] = products.map { product in
             let covering = entitlements.filter { $0.productId == product.id }
             let coverage: Markup = covering.first { EntitlementsController.isActive($0, at: today) }.map {

@@ -31,7 +31,7 @@ enum PortalPassword {
         try await req.write { db in
             guard let stored = try await Customer.find(customerId, on: db) else { throw RequestError.notFound("customer") }
             stored.passwordHash = hash
-            stored.updatedAt = Date()
+            stored.updatedAt = req.now
             try await stored.save(on: db)
             // Whoever knew the old password is signed out everywhere but here.
             try await AccessRevocation.revoke(.customer(customerId), keeping: current, on: db)

@@ -55,7 +55,7 @@ enum SignInController {
     static func startSession(_ req: Request, response: Response, userId: UUID?, customerId: UUID?) async throws {
         let token = WebSecret.make()
         let csrf = WebSecret.make()
-        let now = Date()
+        let now = req.now
         try await req.write { db in
             // Signing in is a good moment to sweep sessions that have run out.
             try await WebSession.query(on: db).filter(\.$expiresAt < now).delete()

@@ -9,7 +9,7 @@ struct WebSessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = request.cookies[Self.cookieName]?.string, !token.isEmpty,
             let session = try await WebSession.query(on: request.db)
-                .filter(\.$tokenHash == WebSecret.hash(token)).filter(\.$expiresAt > Date()).first()
+                .filter(\.$tokenHash == WebSecret.hash(token)).filter(\.$expiresAt > request.now).first()
         {
             if let userId = session.userId, let user = try await User.find(userId, on: request.db), user.active {
                 request.auth.login(Principal.user(user))
