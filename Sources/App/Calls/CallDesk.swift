@@ -53,11 +53,8 @@ struct CallDesk {
         try await applyTransfers(timeline.transferIDs.compactMap { byId[$0] }, callId: callId, ticket: ticket)
         if let endedAt = timeline.endedAt, !call.endApplied {
             call.endApplied = true
-            try await desk.record("call_ended", on: ticket, [
-                "call_id": .string(callId.uuidString), "outcome": .string(timeline.outcome ?? ""),
-                "talk_seconds": timeline.talkSeconds.map { .number(Double($0)) } ?? .null,
-                "holds": .number(Double(timeline.holds.count)),
-            ])
+            try await desk.record(.callEnded(.init(
+                callId: callId, outcome: timeline.outcome ?? "", talkSeconds: timeline.talkSeconds, holds: timeline.holds.count)), on: ticket)
             if timeline.outcome == "dropped" {
                 try await promiseCallback(call, endedAt: endedAt, ticket: ticket)
             }
@@ -116,12 +113,10 @@ struct CallDesk {
         call.direction = started.direction
         call.agentId = agent?.id
         try await call.save(on: db)
-        try await desk.record("call_started", on: ticket, [
-            "call_id": .string(try call.requireID().uuidString), "direction": .string(started.direction ?? "inbound"),
-            "agent_id": agent?.id.map { .string($0.uuidString) } ?? .null, "customer_phone": .string(phone),
+        try await desk.record(.callStarted(.init(
+            callId: try call.requireID(), direction: started.direction ?? "inbound", agentId: agent?.id, customerPhone: phone,
             // The ticket's creation already counted a new ticket's first contact.
-            "counts_as_contact": .bool(started.direction == "inbound" && !isNew), "channel": .string("phone"),
-        ])
+            countsAsContact: started.direction == "inbound" && !isNew)), on: ticket)
         if ticket.ownerId == nil, let agent, agent.active {
             try await desk.assign(ticket, to: agent)
         }
@@ -156,18 +151,15 @@ struct CallDesk {
             row.endedAt = hold.end
             row.toldWaitSeconds = hold.toldWaitSeconds
             row.enduredSeconds = hold.enduredSeconds
-            let data: [String: JSONValue] = [
-                "call_id": .string(callId.uuidString), "hold_started_at": .string(hold.start.ISO8601Format()),
-                "told_wait_seconds": hold.toldWaitSeconds.map { .number(Double($0)) } ?? .null,
-                "endured_seconds": hold.enduredSeconds.map { .number(Double($0)) } ?? .null,
-            ]
+            let report = TimelineEvent.HoldReport(
+                callId: callId, holdStartedAt: hold.start, toldWaitSeconds: hold.toldWaitSeconds, enduredSeconds: hold.enduredSeconds)
             if hold.withoutWaitTold && !row.reportedWithoutWait {
                 row.reportedWithoutWait = true
-                try await desk.record("hold_without_wait_told", on: ticket, data)
+                try await desk.record(.holdWithoutWaitTold(report), on: ticket)
             }
             if hold.overran && !row.reportedOverran {
                 row.reportedOverran = true
-                try await desk.record("hold_overran", on: ticket, data)
+                try await desk.record(.holdOverran(report), on: ticket)
             }
             try await row.save(on: db)
         }

@@ -24,9 +24,7 @@ struct TransferNotes {
         transfer.note = note
         transfer.notedAt = desk.now
         try await transfer.save(on: db)
-        try await desk.record("handoff_note_added", on: ticket, [
-            "call_id": .string(callId.uuidString), "transfer_id": .string(transferId.uuidString), "note": .string(note),
-        ])
+        try await desk.record(.handoffNoteAdded(.init(callId: callId, transferId: transferId, note: note)), on: ticket)
         return call
     }
 }

@@ -38,7 +38,10 @@ struct DemoPeople {
             guard ticket.status != .closed else { continue }
             let tags = try await TicketTag.query(on: db).filter(\.$ticketId == ticketId).all().map(\.tag)
             try await desk.update(ticket, with: .init(tags: tags + [EmotionalLoadReport.difficultTag]))
-            if index < 2 { try await desk.record("escalated", on: ticket, ["reason": .string("Customer asked for a manager")]) }
+            if index < 2 {
+                _ = try await EscalationDesk(desk: desk).escalate(
+                    ticket, toUser: nil, toTeam: nil, reason: "Customer asked for a manager", targetMinutes: 60)
+            }
         }
     }
 

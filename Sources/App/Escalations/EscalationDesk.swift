@@ -44,12 +44,9 @@ struct EscalationDesk {
             ownerId: try toUser?.requireID() ?? ticket.ownerId, reason: reason, channel: ticket.channel,
             targetMinutes: targetMinutes, startedAt: desk.now, escalatedBy: desk.actor)
         try await escalation.create(on: db)
-        try await desk.record("escalated", on: ticket, [
-            "escalation_id": .string(try escalation.requireID().uuidString), "reason": .string(reason),
-            "to_user_id": escalation.toUserId.map { .string($0.uuidString) } ?? .null,
-            "to_team_id": escalation.toTeamId.map { .string($0.uuidString) } ?? .null,
-            "channel": .string(escalation.channel.rawValue), "due_at": .string(escalation.dueAt.ISO8601Format()),
-        ])
+        try await desk.record(.escalated(.init(
+            escalationId: try escalation.requireID(), reason: reason, toUserId: escalation.toUserId, toTeamId: escalation.toTeamId,
+            channel: escalation.channel, dueAt: escalation.dueAt)), on: ticket)
         return escalation
     }
 
@@ -77,18 +74,14 @@ struct EscalationDesk {
             // A late answer does not undo the breach.
             if escalation.state == .open && !late { escalation.state = .answered }
             try await escalation.save(on: db)
-            try await desk.record("escalation_answered", on: ticket, [
-                "escalation_id": .string(try escalation.requireID().uuidString), "by": .string(action), "late": .bool(late),
-            ])
+            try await desk.record(.escalationAnswered(.init(escalationId: try escalation.requireID(), by: action, late: late)), on: ticket)
         }
     }
 
     /// Records a breach the scheduler has claimed and alerts the escalation's owner and their leads.
     func recordBreach(_ escalation: Escalation, on ticket: Ticket) async throws {
-        try await desk.record("escalation_breached", on: ticket, [
-            "escalation_id": .string(try escalation.requireID().uuidString), "due_at": .string(escalation.dueAt.ISO8601Format()),
-            "channel": .string(escalation.channel.rawValue),
-        ])
+        try await desk.record(.escalationBreached(.init(
+            escalationId: try escalation.requireID(), dueAt: escalation.dueAt, channel: escalation.channel)), on: ticket)
         let notifier = Notifier(db: db, now: desk.now)
         var recipients: [UUID] = []
         if let owner = escalation.ownerId ?? ticket.ownerId {

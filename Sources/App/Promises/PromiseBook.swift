@@ -28,7 +28,7 @@ struct PromiseBook {
             ticketId: try ticket.requireID(), kind: kind, description: description, dueAt: dueAt,
             remindAt: remindAt > now ? remindAt : nil, ownerId: owner, madeBy: desk.actor, callId: callId, at: now)
         try await promise.create(on: db)
-        try await desk.record("promise_made", on: ticket, data(promise, ["owner_name": .string(user.name)]))
+        try await desk.record(.promiseMade(.init(promise: try facts(promise), ownerName: user.name)), on: ticket)
         // A promise to call back answers a phone escalation; the automatic one of a dropped call does not.
         if kind == .callback && answersEscalations {
             try await EscalationDesk(desk: desk).answerOnPhone(ticket: ticket, by: "callback_promise")
@@ -87,7 +87,7 @@ struct PromiseBook {
         promise.remindAt = nil
         try await promise.save(on: db)
         if next == .kept {
-            try await desk.record("promise_kept", on: ticket, data(promise, ["action": .string(action.rawValue)]))
+            try await desk.record(.promiseKept(.init(promise: try facts(promise), action: action)), on: ticket)
         } else {
             try await recordBroken(promise, on: ticket, late: true)
         }
@@ -102,12 +102,12 @@ struct PromiseBook {
         promise.resolvedAt = now
         promise.remindAt = nil
         try await promise.save(on: db)
-        try await desk.record("promise_cancelled", on: ticket, data(promise, ["reason": .string(trimmed)]))
+        try await desk.record(.promiseCancelled(.init(promise: try facts(promise), reason: trimmed)), on: ticket)
     }
 
     /// Records a promise the scheduler has already claimed as broken, and alerts the owner and their leads.
     func recordBroken(_ promise: CustomerPromise, on ticket: Ticket, late: Bool = false) async throws {
-        try await desk.record("promise_broken", on: ticket, data(promise, ["late_action": .bool(late)]))
+        try await desk.record(.promiseBroken(.init(promise: try facts(promise), lateAction: late)), on: ticket)
         let notifier = Notifier(db: db, now: now)
         let message = "Promise broken on ticket #\(ticket.number): \(promise.kind.rawValue) “\(promise.promiseDescription)” was due \(promise.dueAt.ISO8601Format())"
         try await notifier.notify(
@@ -151,13 +151,10 @@ struct PromiseBook {
         }
     }
 
-    private func data(_ promise: CustomerPromise, _ extra: [String: JSONValue]) -> [String: JSONValue] {
-        var fields: [String: JSONValue] = [
-            "promise_id": .string(promise.id?.uuidString ?? ""), "kind": .string(promise.kind.rawValue),
-            "description": .string(promise.promiseDescription), "due_at": .string(promise.dueAt.ISO8601Format()),
-            "owner_id": .string(promise.ownerId.uuidString),
-        ]
-        fields.merge(extra) { $1 }
-        return fields
+    /// The promise as its timeline events record it.
+    private func facts(_ promise: CustomerPromise) throws -> TimelineEvent.PromiseFacts {
+        TimelineEvent.PromiseFacts(
+            promiseId: try promise.requireID(), kind: promise.kind, description: promise.promiseDescription,
+            dueAt: promise.dueAt, ownerId: promise.ownerId)
     }
 }

@@ -16,54 +16,67 @@ import Foundation
 /// an inbound `call_started` on an existing ticket (a phone contact), `status_changed` with
 /// `reopened` (a resolution only redoes the verdict), `hold_without_wait_told`, `promise_broken`.
 enum RunaroundCounters {
-    /// The event kinds that change a counter; every other kind costs nothing.
-    static let countedKinds: Set<String> = [
-        EventKind.created.rawValue, EventKind.assigned.rawValue, EventKind.handedOff.rawValue,
-        EventKind.statusChanged.rawValue, EventKind.messageAdded.rawValue,
-        "call_started", "hold_without_wait_told", "promise_broken",
-    ]
+    /// What an event changes in the counters; nil for the events that count nothing, which cost nothing.
+    private enum Count {
+        /// `created` only makes sure the row exists.
+        case row
+        case handoff(newOwner: UUID?)
+        case owner(UUID?)
+        case reopening
+        /// A resolution counts nothing but ends the "contacts while unresolved" alert.
+        case verdict
+        case contact(channel: String)
+        case holdWithoutWaitTold
+        case brokenPromise
+    }
 
-    static func observe(_ kind: String, data: [String: JSONValue], on ticket: Ticket, desk: TicketDesk) async throws {
-        guard countedKinds.contains(kind) else { return }
-        // Most status changes count nothing; skip the row's read and write for them. A resolution
-        // counts nothing either but ends the "contacts while unresolved" alert, so the verdict is redone.
-        let reopened = data["reopened"] == .bool(true)
-        let resolved = data["after"] == .string(TicketStatus.solved.rawValue) || data["after"] == .string(TicketStatus.closed.rawValue)
-        if kind == EventKind.statusChanged.rawValue, !reopened, !resolved { return }
+    private static func count(_ event: TimelineEvent) -> Count? {
+        switch event {
+        case .created: .row
+        case .handedOff(let change): .handoff(newOwner: change.after.ownerId)
+        case .assigned(let change): .owner(change.after.ownerId)
+        case .statusChanged(let change) where change.reopened: .reopening
+        // Most status changes count nothing; skip the row's read and write for them.
+        case .statusChanged(let change): change.after == .solved || change.after == .closed ? .verdict : nil
+        case .messageAdded(let message) where message.authorType == .customer && message.visibility == .public:
+            .contact(channel: message.channel.rawValue)
+        case .callStarted(let call) where call.countsAsContact: .contact(channel: TicketChannel.phone.rawValue)
+        case .holdWithoutWaitTold: .holdWithoutWaitTold
+        case .promiseBroken: .brokenPromise
+        default: nil
+        }
+    }
+
+    static func observe(_ event: TimelineEvent, on ticket: Ticket, desk: TicketDesk) async throws {
+        guard let count = count(event) else { return }
         let ticketId = try ticket.requireID()
         let row = try await TicketRunaround.find(ticketId, on: desk.db) ?? TicketRunaround(ticketId: ticketId, at: desk.now)
-        switch kind {
-        case EventKind.handedOff.rawValue:
+        switch count {
+        case .row, .verdict:
+            break
+        case .handoff(let newOwner):
             row.handoffs += 1
-            try await countOwner(data["after"], ticketId: ticketId, row: row, db: desk.db)
-        case EventKind.assigned.rawValue:
-            try await countOwner(data["after"], ticketId: ticketId, row: row, db: desk.db)
-        case EventKind.statusChanged.rawValue:
-            if reopened { row.reopenings += 1 }
-        case EventKind.messageAdded.rawValue:
-            guard data["author_type"] == .string(Actor.Kind.customer.rawValue), data["visibility"] == .string("public"),
-                case .string(let channel)? = data["channel"]
-            else { return }
+            try await countOwner(newOwner, ticketId: ticketId, row: row, db: desk.db)
+        case .owner(let newOwner):
+            try await countOwner(newOwner, ticketId: ticketId, row: row, db: desk.db)
+        case .reopening:
+            row.reopenings += 1
+        case .contact(let channel):
             countContact(channel: channel, row: row)
-        case "call_started":
-            guard data["counts_as_contact"] == .bool(true) else { return }
-            countContact(channel: TicketChannel.phone.rawValue, row: row)
-        case "hold_without_wait_told":
+        case .holdWithoutWaitTold:
             row.holdsWithoutWaitTold += 1
-        case "promise_broken":
+        case .brokenPromise:
             row.brokenPromises += 1
-        default:
-            break  // `created` only makes sure the row exists.
         }
         let flagged = judge(row, ticket: ticket, now: desk.now)
         try await row.save(on: desk.db)
-        if let flagged { try await desk.record("runaround_flagged", on: ticket, flagged) }
+        if let flagged { try await desk.record(.runaroundFlagged(flagged), on: ticket) }
     }
 
     /// The counters of a ticket being opened with its customer's first message: what `observe`
     /// makes of `created` and then that `message_added`, without reading a row that cannot exist
-    /// yet. Also the data of a `runaround_flagged` event, if the ticket starts flagged.
-    static func opening(_ ticket: Ticket, channel: String, at now: Date) throws -> (row: TicketRunaround, flagged: [String: JSONValue]?) {
+    /// yet. Also the payload of a `runaround_flagged` event, if the ticket starts flagged.
+    static func opening(_ ticket: Ticket, channel: String, at now: Date) throws -> (row: TicketRunaround, flagged: TimelineEvent.RunaroundFlag?) {
         let row = TicketRunaround(ticketId: try ticket.requireID(), at: now)
         var flagged = judge(row, ticket: ticket, now: now)
         countContact(channel: channel, row: row)
@@ -71,9 +84,9 @@ enum RunaroundCounters {
         return (row, flagged)
     }
 
-    /// Sets the row's verdict as of `now`; returns the data of the `runaround_flagged` event the
+    /// Sets the row's verdict as of `now`; returns the payload of the `runaround_flagged` event the
     /// first time the ticket is flagged.
-    private static func judge(_ row: TicketRunaround, ticket: Ticket, now: Date) -> [String: JSONValue]? {
+    private static func judge(_ row: TicketRunaround, ticket: Ticket, now: Date) -> TimelineEvent.RunaroundFlag? {
         let wasEverFlagged = row.firstFlaggedAt != nil
         let runaround = RunaroundIndex(factors: row.factors(daysOpen: 0), isResolved: !ticket.status.isUnresolved)
         row.flagged = runaround.flagged
@@ -81,7 +94,7 @@ enum RunaroundCounters {
         row.updatedAt = now
         guard runaround.flagged && !wasEverFlagged else { return nil }
         row.firstFlaggedAt = now
-        return ["index": .number(runaround.index), "reasons": .array(runaround.reasons.map { .string($0) })]
+        return TimelineEvent.RunaroundFlag(index: runaround.index, reasons: runaround.reasons)
     }
 
     private static func countContact(channel: String, row: TicketRunaround) {
@@ -90,10 +103,8 @@ enum RunaroundCounters {
         row.lastContactChannel = channel
     }
 
-    private static func countOwner(_ after: JSONValue?, ticketId: UUID, row: TicketRunaround, db: any Database) async throws {
-        guard case .object(let fields)? = after, case .string(let raw)? = fields["owner_id"], let ownerId = UUID(uuidString: raw) else {
-            return
-        }
+    private static func countOwner(_ ownerId: UUID?, ticketId: UUID, row: TicketRunaround, db: any Database) async throws {
+        guard let ownerId else { return }
         let known = try await TicketOwnerRecord.query(on: db).filter(\.$ticketId == ticketId).filter(\.$userId == ownerId).count()
         guard known == 0 else { return }
         try await TicketOwnerRecord(ticketId: ticketId, userId: ownerId).create(on: db)

@@ -10,34 +10,28 @@ struct SLAClocks {
     var db: any Database { desk.db }
     var now: Date { desk.now }
 
-    func observe(_ kind: String, data: [String: JSONValue], on ticket: Ticket) async throws {
-        switch kind {
-        case EventKind.created.rawValue:
-            try await start(ticket, data: data)
-        case EventKind.messageAdded.rawValue where data["visibility"] == .string("public"):
-            if data["author_type"] == .string(Actor.Kind.user.rawValue) {
+    func observe(_ event: TimelineEvent, on ticket: Ticket) async throws {
+        switch event {
+        case .created(let created):
+            let opening = try await openingClocks(ticket, tags: Set(created.tags))
+            try await SLARows(sql: db.sql).insert(opening.clocks)
+        case .messageAdded(let message) where message.visibility == .public:
+            if message.authorType == .user {
                 try await stop(ticket, targets: [.firstResponse, .nextResponse])
-            } else if data["author_type"] == .string(Actor.Kind.customer.rawValue), ticket.firstResponseAt != nil {
+            } else if message.authorType == .customer, ticket.firstResponseAt != nil {
                 try await startNextResponse(ticket)
             }
-        case EventKind.statusChanged.rawValue:
-            let before = data["before"], after = data["after"]
-            if after == .string(TicketStatus.pending.rawValue) { try await pause(ticket) }
-            if before == .string(TicketStatus.pending.rawValue) { try await resume(ticket) }
-            if after == .string(TicketStatus.solved.rawValue) { try await stop(ticket, targets: [.resolution]) }
-        case EventKind.priorityChanged.rawValue:
-            guard case .string(let raw)? = data["after"] else { return }
-            try await rechoose(ticket, facts: facts(of: ticket, priority: raw, tags: try await currentTags(ticket)))
-        case EventKind.tagged.rawValue:
-            try await rechoose(ticket, facts: facts(of: ticket, priority: ticket.priority.rawValue, tags: Self.tags(in: data["after"])))
+        case .statusChanged(let change):
+            if change.after == .pending { try await pause(ticket) }
+            if change.before == .pending { try await resume(ticket) }
+            if change.after == .solved { try await stop(ticket, targets: [.resolution]) }
+        case .priorityChanged(let change):
+            try await rechoose(ticket, facts: facts(of: ticket, priority: change.after.rawValue, tags: try await currentTags(ticket)))
+        case .tagged(let change):
+            try await rechoose(ticket, facts: facts(of: ticket, priority: ticket.priority.rawValue, tags: Set(change.after)))
         default:
             break
         }
-    }
-
-    private func start(_ ticket: Ticket, data: [String: JSONValue]) async throws {
-        let opening = try await openingClocks(ticket, tags: Self.tags(in: data["tags"]))
-        try await SLARows(sql: db.sql).insert(opening.clocks)
     }
 
     /// The clocks a new ticket starts with under the most specific policy (none when no policy
@@ -59,13 +53,6 @@ struct SLAClocks {
 
     private func facts(of ticket: Ticket, priority: String, tags: Set<String>) -> TicketFacts {
         TicketFacts(priority: priority, organizationID: ticket.organizationId?.uuidString, tags: tags)
-    }
-
-    private static func tags(in value: JSONValue?) -> Set<String> {
-        guard case .array(let values)? = value else { return [] }
-        var tags = Set<String>()
-        for case .string(let tag) in values { tags.insert(tag) }
-        return tags
     }
 
     private func currentTags(_ ticket: Ticket) async throws -> Set<String> {
@@ -113,9 +100,7 @@ struct SLAClocks {
                 try await clock.create(on: db)
             }
         }
-        try await desk.record("sla_policy_changed", on: ticket, [
-            "before": before.map { .string($0) } ?? .null, "after": chosen.map { .string($0.name) } ?? .null,
-        ])
+        try await desk.record(.slaPolicyChanged(.init(before: before, after: chosen?.name)), on: ticket)
     }
 
     private func startNextResponse(_ ticket: Ticket) async throws {
@@ -190,7 +175,7 @@ struct SLAClocks {
               AND state = 'running' AND warn_at IS NOT NULL
             RETURNING id
             """).all().map { try $0.decode(column: "id", as: UUID.self) }
-        return try await record(ids, kind: "sla_warning", now: now, db: db)
+        return try await record(ids, as: TimelineEvent.slaWarning, now: now, db: db)
     }
 
     static func breachDue(now: Date, db: any Database, limit: Int) async throws -> Int {
@@ -201,18 +186,17 @@ struct SLAClocks {
               AND state = 'running' AND due_at <= \(bind: now)
             RETURNING id
             """).all().map { try $0.decode(column: "id", as: UUID.self) }
-        return try await record(ids, kind: "sla_breached", now: now, db: db)
+        return try await record(ids, as: TimelineEvent.slaBreached, now: now, db: db)
     }
 
-    private static func record(_ ids: [UUID], kind: String, now: Date, db: any Database) async throws -> Int {
+    private static func record(
+        _ ids: [UUID], as event: (TimelineEvent.SLAClockAlert) -> TimelineEvent, now: Date, db: any Database
+    ) async throws -> Int {
         guard !ids.isEmpty else { return 0 }
         let desk = TicketDesk(on: db, actor: .system, at: now)
         for clock in try await SLAClockRecord.query(on: db).filter(\.$id ~~ ids).all() {
             let ticket = try await desk.ticketForChange(clock.ticketId)
-            try await desk.record(kind, on: ticket, [
-                "target": .string(clock.target.rawValue), "policy": .string(clock.policyName),
-                "due_at": clock.dueAt.map { .string($0.ISO8601Format()) } ?? .null,
-            ])
+            try await desk.record(event(.init(target: clock.target, policy: clock.policyName, dueAt: clock.dueAt)), on: ticket)
         }
         return ids.count
     }

@@ -21,18 +21,10 @@ struct BounceRecorder {
 
         let recipients = status?.recipients ?? []
         let permanent = status?.isPermanent ?? true
-        try await TicketDesk(on: db, actor: .system, at: now).record("mail_bounced", on: ticket, [
-            "message_id": .string(reference.messageID),
-            "permanent": .bool(permanent),
-            "recipients": .array(recipients.map { recipient in
-                .object([
-                    "email": .string(recipient.email),
-                    "action": .string(recipient.action),
-                    "status": .string(recipient.status),
-                    "diagnostic": recipient.diagnosticCode.map { .string($0) } ?? .null,
-                ])
-            }),
-        ])
+        let bounce = TimelineEvent.MailBounce(
+            messageId: reference.messageID, permanent: permanent,
+            recipients: recipients.map { .init(email: $0.email, action: $0.action, status: $0.status, diagnostic: $0.diagnosticCode) })
+        try await TicketDesk(on: db, actor: .system, at: now).record(.mailBounced(bounce), on: ticket)
         if permanent {
             for recipient in recipients where recipient.isPermanentFailure && EmailAddress.isValid(recipient.email) {
                 let reason = recipient.diagnosticCode ?? "status \(recipient.status)"

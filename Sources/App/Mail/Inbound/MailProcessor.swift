@@ -119,8 +119,8 @@ struct MailProcessor {
             }
             message = first
             if let old = followUpOf {
-                try await desk.record("follow_up_created", on: old, ["follow_up_number": .number(Double(created.number))])
-                try await desk.record("follow_up_of", on: created, ["original_number": .number(Double(old.number))])
+                try await desk.record(.followUpCreated(.init(followUpNumber: created.number)), on: old)
+                try await desk.record(.followUpOf(.init(originalNumber: old.number)), on: created)
             }
             ticket = created
             if settings.acknowledgeNewTickets {

@@ -108,14 +108,11 @@ struct MailDelivery {
                 entry.status = .sent
                 entry.sentAt = now
                 entry.leaseUntil = nil
-                try await desk.record("mail_sent", on: ticket, [
-                    "kind": .string(entry.kind.rawValue), "recipients": .array(report.acceptedRecipients.map { .string($0) }),
-                    "message_id": entry.headerMessageID.map { .string($0) } ?? .null,
-                ])
+                try await desk.record(.mailSent(.init(
+                    kind: entry.kind, recipients: report.acceptedRecipients, messageId: entry.headerMessageID)), on: ticket)
                 for rejected in report.rejectedRecipients {
-                    try await desk.record("delivery_failed", on: ticket, [
-                        "recipient": .string(rejected.recipient), "reason": .string(rejected.description), "permanent": .bool(rejected.isPermanent),
-                    ])
+                    try await desk.record(.deliveryFailed(.init(
+                        recipient: rejected.recipient, reason: rejected.description, permanent: rejected.isPermanent)), on: ticket)
                 }
             case .failure(let error) where error.isPermanent || entry.attempts >= Self.maxAttempts:
                 try await fail(entry, reason: error.description, desk: desk, ticket: ticket)
@@ -154,10 +151,8 @@ struct MailDelivery {
         entry.status = .failed
         entry.leaseUntil = nil
         entry.lastError = String(reason.prefix(2000))
-        try await desk.record("delivery_failed", on: ticket, [
-            "recipient": .string(entry.recipient), "reason": .string(String(reason.prefix(500))), "permanent": .bool(true),
-            "kind": .string(entry.kind.rawValue),
-        ])
+        try await desk.record(.deliveryFailed(.init(
+            recipient: entry.recipient, reason: String(reason.prefix(500)), permanent: true, kind: entry.kind)), on: ticket)
     }
 
     /// Records the outcome, but only while the claim is ours: a worker whose lease was taken over

@@ -47,7 +47,7 @@ struct TicketParticipants {
         let shownName = name.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : String($0.prefix(200)) } ?? suggestedName
         let known = try await TicketParticipant.query(on: desk.db).filter(\.$ticketId == ticketId).filter(\.$email == address).count()
         try await MailThreading(db: desk.db).addParticipant(MailAddress(name: shownName, email: address), ticketId: ticketId, now: desk.now)
-        if known == 0 { try await desk.record("participant_added", on: ticket, ["email": .string(address)]) }
+        if known == 0 { try await desk.record(.participantAdded(.init(email: address)), on: ticket) }
     }
 
     /// Stops copying `email` (and forgets a suggestion of it); a 404 when it is neither.
@@ -60,7 +60,7 @@ struct TicketParticipants {
         try await suggestion?.delete(on: desk.db)
         if let participant {
             try await participant.delete(on: desk.db)
-            try await desk.record("participant_removed", on: ticket, ["email": .string(address)])
+            try await desk.record(.participantRemoved(.init(email: address)), on: ticket)
         }
     }
 }

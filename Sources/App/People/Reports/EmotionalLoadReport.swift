@@ -41,9 +41,7 @@ enum EmotionalLoadReport {
         let handoffs = try await TicketEvent.query(on: db).filter(\.$kind == EventKind.handedOff.rawValue)
             .filter(\.$at >= start).filter(\.$at < end).all()
         for event in handoffs {
-            guard case .object(let data) = JSONValue(storedText: event.data), case .object(let after)? = data["after"],
-                  case .string(let raw)? = after["owner_id"], let owner = UUID(uuidString: raw), ids.contains(owner)
-            else { continue }
+            guard case .handedOff(let change)? = event.timelineEvent, let owner = change.after.ownerId, ids.contains(owner) else { continue }
             handled[owner, default: []].insert(event.ticketId)
             handedTo[owner, default: []].insert(event.ticketId)
         }
@@ -53,7 +51,7 @@ enum EmotionalLoadReport {
         let difficult = try await ticketIds.isEmpty ? [] : Set(TicketTag.query(on: db).filter(\.$ticketId ~~ ticketIds)
             .filter(\.$tag == difficultTag).all().map(\.ticketId))
         let escalated = try await ticketIds.isEmpty ? [] : Set(TicketEvent.query(on: db).filter(\.$ticketId ~~ ticketIds)
-            .filter(\.$kind == "escalated").filter(\.$at < end).all().map(\.ticketId))
+            .filter(\.$kind == EventKind.escalated.rawValue).filter(\.$at < end).all().map(\.ticketId))
 
         return try people.map { person in
             let id = try person.requireID()

@@ -22,14 +22,10 @@ extension TicketDesk {
                 throw TicketError.invalid(field: "team_id", reason: "no team has that id")
             }
             ticket.teamId = teamId
-            try await record(.teamChanged, on: ticket, [
-                "before": .null, "after": .object(["team_id": .string(teamId.uuidString), "team_name": .string(team.name)]),
-            ])
+            try await record(.teamChanged(.init(before: nil, after: .init(owner: .unrecorded, team: .named(id: teamId, name: team.name)))), on: ticket)
         }
         if let priority = changes.priority, priority != ticket.priority {
-            try await record(.priorityChanged, on: ticket, [
-                "before": .string(ticket.priority.rawValue), "after": .string(priority.rawValue),
-            ])
+            try await record(.priorityChanged(.init(before: ticket.priority, after: priority)), on: ticket)
             ticket.priority = priority
         }
         if let raw = changes.tags {
@@ -40,7 +36,7 @@ extension TicketDesk {
             let before = JSONValue(storedText: ticket.customFields)
             if before != .object(after) {
                 ticket.customFields = JSONValue.object(after).storedText
-                try await record(.customFieldsChanged, on: ticket, ["before": before, "after": .object(after)])
+                try await record(.customFieldsChanged(.init(before: before, after: after)), on: ticket)
             }
         }
         if let status = changes.status {
@@ -58,8 +54,6 @@ extension TicketDesk {
         let wanted = Set(tags)
         for tag in current where !wanted.contains(tag.tag) { try await tag.delete(on: db) }
         for tag in tags where !before.contains(tag) { try await TicketTag(ticketId: ticketId, tag: tag).create(on: db) }
-        try await record(.tagged, on: ticket, [
-            "before": .array(before.map { .string($0) }), "after": .array(tags.sorted().map { .string($0) }),
-        ])
+        try await record(.tagged(.init(before: before, after: tags.sorted())), on: ticket)
     }
 }

@@ -55,25 +55,19 @@ extension TicketDesk {
         try await MessageRows(sql: sql).insert(message)
 
         // The timeline, and what `follow` would make of it event by event.
-        var events: [(kind: String, data: [String: JSONValue])] = [
-            (EventKind.created.rawValue, [
-                "subject": .string(subject), "status": .string(ticket.status.rawValue),
-                "priority": .string(new.priority.rawValue), "channel": .string(new.channel.rawValue),
-                "requester_id": .string(try requester.requireID().uuidString),
-                "team_id": new.teamId.map { .string($0.uuidString) } ?? .null,
-                "tags": .array(tags.map { .string($0) }),
-            ]),
-            (EventKind.messageAdded.rawValue, messageData(message)),
+        var events: [TimelineEvent] = [
+            .created(.init(
+                subject: subject, status: ticket.status, priority: new.priority, channel: new.channel,
+                requesterId: try requester.requireID(), teamId: new.teamId, tags: tags)),
+            .messageAdded(try newMessage(message)),
         ]
         let runaround = try RunaroundCounters.opening(ticket, channel: new.channel.rawValue, at: now)
-        if let flagged = runaround.flagged { events.append(("runaround_flagged", flagged)) }
-        try await TimelineRows(sql: sql).insert(events.map {
-            TicketEvent(ticketId: ticketId, kind: $0.kind, actor: actor, at: now, data: JSONValue.object($0.data).storedText)
-        })
+        if let flagged = runaround.flagged { events.append(.runaroundFlagged(flagged)) }
+        try await TimelineRows(sql: sql).insert(try events.map { try TicketEvent(ticketId: ticketId, event: $0, actor: actor, at: now) })
         try await RunaroundRows(sql: sql).insert(runaround.row)
         let sla = try await SLAClocks(desk: self).openingClocks(ticket, tags: Set(tags))
         try await SLARows(sql: sql).insert(sla.clocks)
-        for event in events { try await settle(event.kind, data: event.data, on: ticket) }
+        for event in events { try await settle(event, on: ticket) }
 
         var calendars: [UUID: BusinessCalendar] = [:]
         if let calendar = sla.calendar { calendars[calendar.id] = calendar.calendar }

@@ -1,6 +1,6 @@
 import Fluent
 import FrontlineCore
-import Foundation
+import Vapor
 
 extension TicketDesk {
     /// Adds a public message or an internal note, with what that means for the ticket: a customer's
@@ -17,7 +17,8 @@ extension TicketDesk {
         let message = Message(
             ticketId: try ticket.requireID(), visibility: visibility, author: actor, body: body, channel: channel, at: now)
         try await MessageRows(sql: db.sql).insert(message)
-        try await record(visibility == .public ? .messageAdded : .noteAdded, on: ticket, messageData(message))
+        let added = try newMessage(message)
+        try await record(visibility == .public ? .messageAdded(added) : .noteAdded(added), on: ticket)
 
         if visibility == .public {
             switch actor.kind {
@@ -41,12 +42,12 @@ extension TicketDesk {
         return message
     }
 
-    func messageData(_ message: Message) -> [String: JSONValue] {
-        [
-            "message_id": message.id.map { .number(Double($0)) } ?? .null,
-            "visibility": .string(message.visibility.rawValue),
-            "channel": .string(message.channel.rawValue),
-            "author_type": .string(message.authorType),
-        ]
+    /// The payload of the message's `message_added` or `note_added`.
+    func newMessage(_ message: Message) throws -> TimelineEvent.NewMessage {
+        guard let authorType = Actor.Kind(rawValue: message.authorType) else {
+            throw Abort(.internalServerError, reason: "a message by an unknown kind of author: \(message.authorType)")
+        }
+        return TimelineEvent.NewMessage(
+            messageId: try message.requireID(), visibility: message.visibility, channel: message.channel, authorType: authorType)
     }
 }

@@ -9,10 +9,9 @@ extension TicketDesk {
         guard ticket.ownerId == nil else { throw TicketError.alreadyOwned(number: ticket.number) }
         guard owner.active else { throw TicketError.invalid(field: "owner_id", reason: "\(owner.name) is deactivated") }
         ticket.ownerId = try owner.requireID()
-        try await record(.assigned, on: ticket, [
-            "before": .object(["owner_id": .null]),
-            "after": .object(["owner_id": .string(try owner.requireID().uuidString), "owner_name": .string(owner.name)]),
-        ])
+        try await record(.assigned(.init(
+            before: .init(owner: .nobody, team: .unrecorded),
+            after: .init(owner: .named(id: try owner.requireID(), name: owner.name), team: .unrecorded))), on: ticket)
         if ticket.status == .new { try await changeStatus(of: ticket, to: .open) }
         ticket.updatedAt = now
         try await ticket.save(on: db)
@@ -44,26 +43,19 @@ extension TicketDesk {
         ticket.ownerId = newOwner
         ticket.teamId = newTeam
         if isHandoff { ticket.handoffCount += 1 }
-        try await record(isHandoff ? .handedOff : .assigned, on: ticket, [
-            "before": before, "after": after, "note": note.map { .string($0) } ?? .null,
-            "note_missing": .bool(note == nil), "handoff_count": .number(Double(ticket.handoffCount)),
-        ])
+        let change = TimelineEvent.OwnershipChange(
+            before: before, after: after, handoff: .init(note: note, noteMissing: note == nil, count: ticket.handoffCount))
+        try await record(isHandoff ? .handedOff(change) : .assigned(change), on: ticket)
         if ticket.status == .new, newOwner != nil { try await changeStatus(of: ticket, to: .open) }
         ticket.updatedAt = now
         try await ticket.save(on: db)
     }
 
     /// Owner and team with their names, as the timeline shows them.
-    private func ownership(owner: UUID?, team: UUID?) async throws -> JSONValue {
-        var fields: [String: JSONValue] = ["owner_id": .null, "team_id": .null]
-        if let owner {
-            fields["owner_id"] = .string(owner.uuidString)
-            fields["owner_name"] = try await User.find(owner, on: db).map { .string($0.name) } ?? .null
-        }
-        if let team {
-            fields["team_id"] = .string(team.uuidString)
-            fields["team_name"] = try await Team.find(team, on: db).map { .string($0.name) } ?? .null
-        }
-        return .object(fields)
+    private func ownership(owner: UUID?, team: UUID?) async throws -> TimelineEvent.Ownership {
+        var ownership = TimelineEvent.Ownership(owner: .nobody, team: .nobody)
+        if let owner { ownership.owner = .named(id: owner, name: try await User.find(owner, on: db)?.name) }
+        if let team { ownership.team = .named(id: team, name: try await Team.find(team, on: db)?.name) }
+        return ownership
     }
 }

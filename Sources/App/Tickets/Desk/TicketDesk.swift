@@ -39,20 +39,24 @@ struct TicketDesk {
         return ticket
     }
 
-    /// Appends an event to the ticket's timeline.
+    /// Appends an event to the ticket's timeline, and does what it sets off (see `follow`).
     @discardableResult
-    func record(_ kind: EventKind, on ticket: Ticket, _ data: [String: JSONValue]) async throws -> TicketEvent {
-        try await record(kind.rawValue, on: ticket, data)
+    func record(_ event: TimelineEvent, on ticket: Ticket) async throws -> TicketEvent {
+        let row = try TicketEvent(ticketId: try ticket.requireID(), event: event, actor: actor, at: now)
+        try await TimelineRows(sql: db.sql).insert(row)
+        try await follow(event, on: ticket)
+        return row
     }
 
-    /// Appends an event of a kind defined by a later feature.
+    /// Appends a row of any kind with any data, as an import or another version may have written
+    /// it. The desk's own writers use the typed `record(_:on:)`; a row this version can read
+    /// (a known kind whose data is its payload) is followed up the same way.
     @discardableResult
     func record(_ kind: String, on ticket: Ticket, _ data: [String: JSONValue]) async throws -> TicketEvent {
-        let event = TicketEvent(
-            ticketId: try ticket.requireID(), kind: kind, actor: actor, at: now, data: JSONValue.object(data).storedText)
-        try await TimelineRows(sql: db.sql).insert(event)
-        try await follow(kind, data: data, on: ticket)
-        return event
+        let row = TicketEvent(ticketId: try ticket.requireID(), kind: kind, actor: actor, at: now, data: JSONValue.object(data).storedText)
+        try await TimelineRows(sql: db.sql).insert(row)
+        if let event = row.timelineEvent { try await follow(event, on: ticket) }
+        return row
     }
 
     func ensureOpenForChange(_ ticket: Ticket) throws {
@@ -65,14 +69,13 @@ struct TicketDesk {
         guard ticket.status.canChange(to: next) else {
             throw TicketError.invalidStatusChange(from: ticket.status.rawValue, to: next.rawValue)
         }
-        var data: [String: JSONValue] = ["before": .string(ticket.status.rawValue), "after": .string(next.rawValue)]
-        if reopened { data["reopened"] = .bool(true) }
+        let change = TimelineEvent.StatusChange(before: ticket.status, after: next, reopened: reopened)
         ticket.status = next
         switch next {
         case .solved: ticket.solvedAt = now
         case .closed: ticket.closedAt = now
         default: ticket.solvedAt = nil
         }
-        try await record(.statusChanged, on: ticket, data)
+        try await record(.statusChanged(change), on: ticket)
     }
 }

@@ -9,13 +9,13 @@ final class TicketEvent: Model, @unchecked Sendable {
     /// Database-generated: the order of ids is the order of the timeline.
     @ID(custom: .id, generatedBy: .database) var id: Int?
     @Field(key: "ticket_id") var ticketId: UUID
-    /// An `EventKind` raw value, or a kind added by a later feature.
+    /// An `EventKind` raw value, or a kind added by a later version.
     @Field(key: "kind") var kind: String
     @Field(key: "actor_type") var actorType: String
     @OptionalField(key: "actor_id") var actorId: UUID?
     @Field(key: "actor_name") var actorName: String
     @Field(key: "at") var at: Date
-    /// A JSON object: what changed, from what, to what.
+    /// A JSON object, the kind's payload (see `TimelineEvent`): what changed, from what, to what.
     @Field(key: "data") var data: String
 
     init() {}
@@ -29,4 +29,15 @@ final class TicketEvent: Model, @unchecked Sendable {
         self.at = at
         self.data = data
     }
+}
+
+extension TicketEvent {
+    /// A new row holding `event`.
+    convenience init(ticketId: UUID, event: TimelineEvent, actor: Actor, at: Date) throws {
+        self.init(ticketId: ticketId, kind: event.kind.rawValue, actor: actor, at: at, data: try event.storedData())
+    }
+
+    /// The typed event, or nil for a row this version cannot read (a kind it does not know, or
+    /// data that is not that kind's payload): such a row shows as a generic timeline entry.
+    var timelineEvent: TimelineEvent? { TimelineEvent(kind: kind, data: data) }
 }

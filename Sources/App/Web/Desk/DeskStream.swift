@@ -28,7 +28,7 @@ enum DeskStream {
             let events = try await TicketEvent.query(on: db).filter(\.$ticketId == ticketId)
                 .filter(\.$id > (state.lastId ?? start)).sort(\.$id).limit(100).all()
             if !events.isEmpty {
-                let ids = events.compactMap { EventData($0.data).int("message_id") }
+                let ids = events.compactMap { $0.timelineEvent?.messageId }
                 let messages = ids.isEmpty ? [] : try await Message.query(on: db).filter(\.$id ~~ ids).all()
                 let byId = Dictionary(uniqueKeysWithValues: messages.compactMap { m in m.id.map { ($0, m) } })
                 for event in events {

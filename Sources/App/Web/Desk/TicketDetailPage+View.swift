@@ -9,11 +9,10 @@ extension TicketDetailPage {
         let ownerLine: Markup = owner.map { "Owner <strong>\($0.name)</strong>" } ?? "<strong class=\"warn-text\">No owner yet</strong>"
         let teamLine: Markup = team.map { " · Team <strong>\($0.name)</strong>" } ?? .empty
         let context: Markup = lastHandoff.map { event in
-            let data = EventData(event.data)
             return """
                 <aside class="callout" aria-label="Hand-off context">
                   <strong>Context from \(event.actorName)</strong> \(Format.time(event.at, zone: settings.zone))
-                  <p>\(data.string("note") ?? "")</p>
+                  <p>\(event.timelineEvent?.handoff?.note ?? "")</p>
                 </aside>
                 """
         } ?? .empty

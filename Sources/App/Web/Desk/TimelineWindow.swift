@@ -22,7 +22,7 @@ struct TimelineWindow {
         if let before { query.filter(\.$id < before) }
         let newestFirst = try await query.sort(\.$id, .descending).limit(size + 1).all()
         let events = Array(newestFirst.prefix(size).reversed())
-        let messageIds = events.compactMap { EventData($0.data).int("message_id") }
+        let messageIds = events.compactMap { $0.timelineEvent?.messageId }
         let messages = messageIds.isEmpty ? [] : try await Message.query(on: db).filter(\.$id ~~ messageIds).all()
         return TimelineWindow(
             events: events, messages: Dictionary(uniqueKeysWithValues: messages.compactMap { m in m.id.map { ($0, m) } }),
@@ -35,7 +35,13 @@ struct TimelineWindow {
         try await TicketEvent.query(on: db).filter(\.$ticketId == ticketId)
             .filter(\.$kind ~~ [EventKind.handedOff.rawValue, EventKind.assigned.rawValue])
             .sort(\.$id, .descending).limit(50).all()
-            .first { $0.kind == EventKind.handedOff.rawValue || $0.data.contains("\"note\"") }
+            .first { row in
+                switch row.timelineEvent {
+                case .handedOff?: true
+                case .assigned(let change)?: change.handoff != nil
+                default: false
+                }
+            }
     }
 
     /// `?before=` of the ticket page: an entry id, or absent for the latest entries.

@@ -6,61 +6,60 @@ import Foundation
 /// even after the ticket drops below the thresholds). The failures the customer suffered are
 /// marked so they stand out of the quiet event lines.
 enum JourneyTimeline {
-    /// The entry for a journey event kind, or nil for a kind this file does not know.
-    static func entry(_ event: TicketEvent, data: EventData, id: Int, when: Markup, zone: TimeZone) -> Markup? {
-        let actor = event.actorName
-        func at(_ key: String) -> String {
-            data.string(key).flatMap(JSONCoding.parseDate).map { Format.absolute($0, zone: zone) } ?? "an unknown time"
+    /// The entry for a journey event; `Timeline` hands every other kind its own line.
+    static func entry(_ event: TimelineEvent, actor: String, id: Int, when: Markup, zone: TimeZone) -> Markup {
+        func at(_ date: Date?) -> String {
+            date.map { Format.absolute($0, zone: zone) } ?? "an unknown time"
         }
-        let promise = "\(JourneyFormat.word(data.string("kind") ?? "")) “\(data.string("description") ?? "")”"
-        switch event.kind {
-        case "promise_made":
-            return Timeline.line("\(actor) promised: \(promise), due \(at("due_at")), owner \(data.string("owner_name") ?? "unknown")", id: id, when: when)
-        case "promise_kept":
-            return Timeline.line("Promise kept: \(promise) by \(JourneyFormat.action(data.string("action")))", id: id, when: when)
-        case "promise_broken":
-            let how = data.bool("late_action") ? "kept too late" : "nobody kept it by \(at("due_at"))"
-            return alert("Promise broken: \(promise), \(how)", id: id, when: when)
-        case "promise_cancelled":
-            return Timeline.line("\(actor) cancelled the promise \(promise): \(data.string("reason") ?? "")", id: id, when: when)
-        case "call_started":
-            let direction = data.string("direction") == "outbound" ? "Outbound call to" : "Inbound call from"
-            return Timeline.line("\(direction) \(data.string("customer_phone") ?? "the customer")", id: id, when: when)
-        case "call_ended":
-            let talk = data.number("talk_seconds").map { ", \(JourneyFormat.duration(seconds: Int($0))) talk" } ?? ""
-            let holds = Int(data.number("holds") ?? 0)
-            let outcome = data.string("outcome").map { $0.isEmpty ? "" : " (\($0))" } ?? ""
-            let text = "Call ended\(outcome)\(talk), \(holds) hold\(holds == 1 ? "" : "s")"
-            return data.string("outcome") == "dropped" ? alert(text + ": a callback is promised", id: id, when: when) : Timeline.line(text, id: id, when: when)
-        case "hold_without_wait_told":
-            let waited = data.number("endured_seconds").map { " (waited \(JourneyFormat.duration(seconds: Int($0))))" } ?? ""
+        func promise(_ facts: TimelineEvent.PromiseFacts) -> String {
+            "\(JourneyFormat.word(facts.kind.rawValue)) “\(facts.description)”"
+        }
+        switch event {
+        case .promiseMade(let made):
+            return Timeline.line("\(actor) promised: \(promise(made.promise)), due \(at(made.promise.dueAt)), owner \(made.ownerName)", id: id, when: when)
+        case .promiseKept(let kept):
+            return Timeline.line("Promise kept: \(promise(kept.promise)) by \(JourneyFormat.action(kept.action.rawValue))", id: id, when: when)
+        case .promiseBroken(let broken):
+            let how = broken.lateAction ? "kept too late" : "nobody kept it by \(at(broken.promise.dueAt))"
+            return alert("Promise broken: \(promise(broken.promise)), \(how)", id: id, when: when)
+        case .promiseCancelled(let cancelled):
+            return Timeline.line("\(actor) cancelled the promise \(promise(cancelled.promise)): \(cancelled.reason)", id: id, when: when)
+        case .callStarted(let call):
+            let direction = call.direction == "outbound" ? "Outbound call to" : "Inbound call from"
+            return Timeline.line("\(direction) \(call.customerPhone)", id: id, when: when)
+        case .callEnded(let call):
+            let talk = call.talkSeconds.map { ", \(JourneyFormat.duration(seconds: $0)) talk" } ?? ""
+            let outcome = call.outcome.isEmpty ? "" : " (\(call.outcome))"
+            let text = "Call ended\(outcome)\(talk), \(call.holds) hold\(call.holds == 1 ? "" : "s")"
+            return call.outcome == "dropped" ? alert(text + ": a callback is promised", id: id, when: when) : Timeline.line(text, id: id, when: when)
+        case .holdWithoutWaitTold(let hold):
+            let waited = hold.enduredSeconds.map { " (waited \(JourneyFormat.duration(seconds: $0)))" } ?? ""
             return alert("Customer put on hold without being told how long\(waited)", id: id, when: when)
-        case "hold_overran":
-            let told = JourneyFormat.duration(seconds: Int(data.number("told_wait_seconds") ?? 0))
-            let endured = JourneyFormat.duration(seconds: Int(data.number("endured_seconds") ?? 0))
+        case .holdOverran(let hold):
+            let told = JourneyFormat.duration(seconds: hold.toldWaitSeconds ?? 0)
+            let endured = JourneyFormat.duration(seconds: hold.enduredSeconds ?? 0)
             return alert("Hold overran: told \(told), waited \(endured)", id: id, when: when)
-        case "handoff_note_added":
+        case .handoffNoteAdded(let transfer):
             return Timeline.line("\(actor) added the transfer's context note", id: id, when: when, extra: """
-                <blockquote class="context"><span class="label">Context for the receiver</span>\(data.string("note") ?? "")</blockquote>
+                <blockquote class="context"><span class="label">Context for the receiver</span>\(transfer.note)</blockquote>
                 """)
-        case "escalated":
-            let channel = data.string("channel") == "phone" ? "by phone" : "in writing"
-            return Timeline.line("\(actor) escalated: \(data.string("reason") ?? ""); answer \(channel) by \(at("due_at"))", id: id, when: when)
-        case "escalation_answered":
-            let text = "Escalation answered by \(JourneyFormat.action(data.string("by")))"
-            return data.bool("late") ? alert(text + ", after its target", id: id, when: when) : Timeline.line(text, id: id, when: when)
-        case "escalation_breached":
-            return alert("Escalation unanswered past its target (was due \(at("due_at")))", id: id, when: when)
-        case "sla_warning":
-            return Timeline.line("SLA warning: \(target(data)) due \(at("due_at"))", id: id, when: when)
-        case "sla_breached":
-            return alert("SLA breached: \(target(data)) was due \(at("due_at"))", id: id, when: when)
-        case "runaround_flagged":
-            let index = data.number("index").map { TicketDetailPage.tenths($0) } ?? "?"
-            let reasons = data.strings("reasons").joined(separator: "; ")
-            return alert("Flagged: this customer is getting the runaround (index \(index)): \(reasons)", id: id, when: when)
+        case .escalated(let escalation):
+            let channel = escalation.channel == .phone ? "by phone" : "in writing"
+            return Timeline.line("\(actor) escalated: \(escalation.reason); answer \(channel) by \(at(escalation.dueAt))", id: id, when: when)
+        case .escalationAnswered(let answer):
+            let text = "Escalation answered by \(JourneyFormat.action(answer.by))"
+            return answer.late ? alert(text + ", after its target", id: id, when: when) : Timeline.line(text, id: id, when: when)
+        case .escalationBreached(let breach):
+            return alert("Escalation unanswered past its target (was due \(at(breach.dueAt)))", id: id, when: when)
+        case .slaWarning(let clock):
+            return Timeline.line("SLA warning: \(target(clock)) due \(at(clock.dueAt))", id: id, when: when)
+        case .slaBreached(let clock):
+            return alert("SLA breached: \(target(clock)) was due \(at(clock.dueAt))", id: id, when: when)
+        case .runaroundFlagged(let flag):
+            let reasons = flag.reasons.joined(separator: "; ")
+            return alert("Flagged: this customer is getting the runaround (index \(TicketDetailPage.tenths(flag.index))): \(reasons)", id: id, when: when)
         default:
-            return nil
+            return Timeline.line("\(actor): \(event.kind.rawValue.replacingOccurrences(of: "_", with: " "))", id: id, when: when)
         }
     }
 
@@ -69,21 +68,8 @@ enum JourneyTimeline {
         "<li class=\"entry event alert\" id=\"e\(id)\" data-event=\"\(id)\"><div class=\"entry-head\"><span>\(text)</span>\(when)</div></li>"
     }
 
-    /// "outbound_call" → "outbound call".
-    private static func spoken(_ raw: String?) -> String {
-        (raw ?? "an unknown action").replacingOccurrences(of: "_", with: " ")
-    }
-
     /// "first response (Standard)".
-    private static func target(_ data: EventData) -> String {
-        let target = spoken(data.string("target"))
-        return data.string("policy").map { "\(target) (\($0))" } ?? target
-    }
-}
-
-extension EventData {
-    func number(_ key: String) -> Double? {
-        if case .number(let value) = fields[key] { return value }
-        return nil
+    private static func target(_ clock: TimelineEvent.SLAClockAlert) -> String {
+        "\(clock.target.rawValue.replacingOccurrences(of: "_", with: " ")) (\(clock.policy))"
     }
 }
