@@ -22,6 +22,24 @@ struct PageSnapshotTests {
         }
     }
 
+    @Test func deskListPage() async throws {
+        try await SnapshotFixtures.withRequest { request in
+            try HTMLSnapshot.expect(ListAndPortalFixtures.deskList.render(request).html, matches: "desk-list")
+        }
+    }
+
+    @Test func emptySavedFilterPage() async throws {
+        try await SnapshotFixtures.withRequest { request in
+            try HTMLSnapshot.expect(ListAndPortalFixtures.emptySavedFilter.render(request).html, matches: "desk-list-empty-saved-filter")
+        }
+    }
+
+    @Test func portalTicketPage() async throws {
+        try await SnapshotFixtures.withRequest { request in
+            try HTMLSnapshot.expect(ListAndPortalFixtures.portalTicket.render(request).html, matches: "portal-ticket")
+        }
+    }
+
     @Test func aSnapshotFailsWhenThePageChanges() async throws {
         try #require(FileManager.default.fileExists(atPath: Self.snapshot("ticket-page").path), "record ticket-page first")
         try await SnapshotFixtures.withRequest { request in
