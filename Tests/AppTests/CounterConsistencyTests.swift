@@ -55,15 +55,25 @@ struct CounterConsistencyTests {
             let ids = try await Self.concurrently(0..<30) { index -> UUID in
                 try await desk.createTicket(token: other.token, subject: "Ticket \(index)", email: "c\(index % 4)@example.test").id
             }
-            // 10 assigned to Ana and 10 solved while 16 desk pages read (and keep) the counts.
-            let results = try await Self.concurrently(0..<36) { index -> Bool in
+            // Four more people at their desks (a browser each: a client keeps one session's cookies).
+            var readers: [WebClient] = []
+            for _ in 0..<4 {
+                let reader = WebClient(desk)
+                try await reader.signInStaff()
+                readers.append(reader)
+            }
+            let browsers = [web] + readers
+            // 10 assigned to Ana and 10 solved while five browsers read (and keep) the counts.
+            let results = try await Self.concurrently(0..<25) { index -> Bool in
                 switch index {
                 case 0..<10:
                     return try await desk.send(.POST, "/api/v1/tickets/\(ids[index])/assign", token: other.token, json: ["owner_id": try ana.requireID()]).status == .ok
                 case 10..<20:
                     return try await desk.send(.PATCH, "/api/v1/tickets/\(ids[index])", token: other.token, json: ["status": "solved"]).status == .ok
                 default:
-                    return try await web.get("/desk/views/open").status == .ok
+                    var allShown = true
+                    for _ in 0..<4 { allShown = try await browsers[index - 20].get("/desk/views/open").status == .ok && allShown }
+                    return allShown
                 }
             }
             #expect(results.allSatisfy { $0 })

@@ -47,7 +47,7 @@ struct RunaroundDTO: Content {
         reopenings = factors.reopenings
         holdsWithoutWaitTold = factors.holdsWithoutWaitTold
         brokenPromises = factors.brokenPromises
-        daysOpen = factors.daysOpen
+        self.daysOpen = factors.daysOpen
         index = runaround.index
         flagged = runaround.flagged
         self.firstFlaggedAt = firstFlaggedAt

@@ -40,6 +40,12 @@ struct PageSnapshotTests {
         }
     }
 
+    @Test func departmentHealthReport() async throws {
+        try await SnapshotFixtures.withRequest { request in
+            try HTMLSnapshot.expect(HealthPageFixture.page.render(request).html, matches: "department-health")
+        }
+    }
+
     @Test func aSnapshotFailsWhenThePageChanges() async throws {
         try #require(FileManager.default.fileExists(atPath: Self.snapshot("ticket-page").path), "record ticket-page first")
         try await SnapshotFixtures.withRequest { request in
