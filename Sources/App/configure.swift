@@ -8,6 +8,7 @@ public func configure(_ app: Application, _ config: FrontlineConfig) async throw
     JSONCoding.configure()
     app.frontlineConfig = config
     app.metrics = AppMetrics()
+    app.sidebarCounts = SidebarCounts()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
     app.decoyPasswordHash = try await app.password.async.hash(Data([UInt8].random(count: 16)).base64EncodedString())
     app.routes.defaultMaxBodySize = "1mb"

@@ -45,6 +45,82 @@ struct CounterConsistencyTests {
         }
     }
 
+    @Test func theSidebarNeverKeepsACountReadWhileItsOwnWritesWereInFlight() async throws {
+        try await TestDesk.run { desk in
+            // A long life for every kept count: only the writes themselves may make them current.
+            desk.app.sidebarCounts = SidebarCounts(maxAge: .seconds(600))
+            let web = WebClient(desk)
+            let ana = try await web.signInStaff(.lead, name: "Ana Costa")
+            let other = try await desk.staff(.agent)
+            let ids = try await Self.concurrently(0..<30) { index -> UUID in
+                try await desk.createTicket(token: other.token, subject: "Ticket \(index)", email: "c\(index % 4)@example.test").id
+            }
+            // Four more people at their desks (a browser each: a client keeps one session's cookies).
+            var readers: [WebClient] = []
+            for _ in 0..<4 {
+                let reader = WebClient(desk)
+                try await reader.signInStaff()
+                readers.append(reader)
+            }
+            let browsers = [web] + readers
+            // 10 assigned to Ana and 10 solved while five browsers read (and keep) the counts.
+            let results = try await Self.concurrently(0..<25) { index -> Bool in
+                switch index {
+                case 0..<10:
+                    return try await desk.send(.POST, "/api/v1/tickets/\(ids[index])/assign", token: other.token, json: ["owner_id": try ana.requireID()]).status == .ok
+                case 10..<20:
+                    return try await desk.send(.PATCH, "/api/v1/tickets/\(ids[index])", token: other.token, json: ["status": "solved"]).status == .ok
+                default:
+                    var allShown = true
+                    for _ in 0..<4 { allShown = try await browsers[index - 20].get("/desk/views/open").status == .ok && allShown }
+                    return allShown
+                }
+            }
+            #expect(results.allSatisfy { $0 })
+            let page = try await web.get("/desk/views/open").body.string
+            #expect(Self.sidebarCount("open", in: page) == 20)
+            #expect(Self.sidebarCount("mine", in: page) == 10)
+            #expect(Self.sidebarCount("unassigned", in: page) == 10)
+        }
+    }
+
+    @Test func anotherInstancesChangesShowInTheSidebarWithinTheCountsMaxAge() async throws {
+        try await TestDesk.run { desk in
+            desk.app.sidebarCounts = SidebarCounts(maxAge: .milliseconds(500))
+            let web = WebClient(desk)
+            let ana = try await web.signInStaff(name: "Ana Costa")
+            let other = try await desk.staff(.agent)
+            let ids = try await Self.concurrently(0..<12) { index -> UUID in
+                try await desk.createTicket(token: other.token, subject: "Ticket \(index)").id
+            }
+            #expect(Self.sidebarCount("open", in: try await web.get("/desk/views/open").body.string) == 12)
+
+            // A second instance of the desk on the same database: its writes never reach this
+            // instance's counts except through the database.
+            let second = try await Application.make(.testing)
+            do {
+                try await configure(second, desk.app.frontlineConfig)
+                let instance = TestDesk(app: second)
+                let results = try await Self.concurrently(0..<8) { index -> HTTPStatus in
+                    index < 5
+                        ? try await instance.send(.PATCH, "/api/v1/tickets/\(ids[index])", token: other.token, json: ["status": "solved"]).status
+                        : try await instance.send(.POST, "/api/v1/tickets/\(ids[index])/assign", token: other.token, json: ["owner_id": try ana.requireID()]).status
+                }
+                #expect(results.allSatisfy { $0 == .ok }, "\(results)")
+            } catch {
+                try? await second.asyncShutdown()
+                throw error
+            }
+            try await second.asyncShutdown()
+
+            try await Task.sleep(for: .milliseconds(600))
+            let page = try await web.get("/desk/views/open").body.string
+            #expect(Self.sidebarCount("open", in: page) == 7)
+            #expect(Self.sidebarCount("mine", in: page) == 3)
+            #expect(Self.sidebarCount("unassigned", in: page) == 4)
+        }
+    }
+
     @Test func runaroundCountersAreExactAfterConcurrentHandoffsAndCustomerMessages() async throws {
         try await TestDesk.run { desk in
             let agents = try await Self.concurrently(0..<8) { _ in try await desk.staff(.agent) }

@@ -170,14 +170,18 @@ extension Application {
     func write<T: Sendable>(
         lane: WriteQueue.Lane = .foreground, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        try await writeQueue.write(on: db, lane: lane, body)
+        let value = try await writeQueue.write(on: db, lane: lane, body)
+        sidebarCounts.changed()
+        return value
     }
 }
 
 extension Request {
     /// Runs `body` as one durable write (see `WriteQueue`).
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await application.writeQueue.write(on: db, body)
+        let value = try await application.writeQueue.write(on: db, body)
+        application.sidebarCounts.changed()
+        return value
     }
 }
 

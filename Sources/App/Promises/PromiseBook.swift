@@ -44,7 +44,12 @@ struct PromiseBook {
 
     /// Who may mark a promise kept: its owner, or a lead or above on their behalf.
     static func mayMarkKept(_ promise: CustomerPromise, by user: User) -> Bool {
-        promise.ownerId == user.id || user.role >= .lead
+        mayMarkKept(ownerId: promise.ownerId, by: user)
+    }
+
+    /// The same rule for a promise known by its owner alone (the ticket page's values).
+    static func mayMarkKept(ownerId: UUID, by user: User) -> Bool {
+        ownerId == user.id || user.role >= .lead
     }
 
     /// The owner (or a lead) marks the promise kept now. `ticketId`, when given, is the ticket the

@@ -26,10 +26,20 @@ struct RunaroundDTO: Content {
 
     /// The index of a ticket with `counters` (nil: nothing counted yet) as of `now`.
     init(_ counters: TicketRunaround?, ticket: Ticket, now: Date = Date()) {
-        let end = ticket.solvedAt ?? ticket.closedAt ?? now
-        let daysOpen = max(0, Int(end.timeIntervalSince(ticket.createdAt) / 86_400))
-        let factors = counters?.factors(daysOpen: daysOpen) ?? RunaroundFactors(daysOpen: daysOpen)
-        let runaround = RunaroundIndex(factors: factors, isResolved: !ticket.status.isUnresolved)
+        let daysOpen = Self.daysOpen(createdAt: ticket.createdAt, endedAt: ticket.solvedAt ?? ticket.closedAt, now: now)
+        self.init(
+            factors: counters?.factors(daysOpen: daysOpen) ?? RunaroundFactors(daysOpen: daysOpen),
+            isResolved: !ticket.status.isUnresolved, firstFlaggedAt: counters?.firstFlaggedAt)
+    }
+
+    /// Whole days from opening to solving or closing, or to `now` while it is open.
+    static func daysOpen(createdAt: Date, endedAt: Date?, now: Date) -> Int {
+        max(0, Int((endedAt ?? now).timeIntervalSince(createdAt) / 86_400))
+    }
+
+    /// The index of counters already read as factors (the page loaders read them as values).
+    init(factors: RunaroundFactors, isResolved: Bool, firstFlaggedAt: Date?) {
+        let runaround = RunaroundIndex(factors: factors, isResolved: isResolved)
         handoffs = factors.handoffs
         distinctOwners = factors.distinctOwners
         customerContacts = factors.customerContacts
@@ -37,10 +47,10 @@ struct RunaroundDTO: Content {
         reopenings = factors.reopenings
         holdsWithoutWaitTold = factors.holdsWithoutWaitTold
         brokenPromises = factors.brokenPromises
-        self.daysOpen = daysOpen
+        self.daysOpen = factors.daysOpen
         index = runaround.index
         flagged = runaround.flagged
-        firstFlaggedAt = counters?.firstFlaggedAt
+        self.firstFlaggedAt = firstFlaggedAt
         reasons = runaround.reasons
     }
 }

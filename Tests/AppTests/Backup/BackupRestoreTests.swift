@@ -13,7 +13,7 @@ struct BackupRestoreTests {
     func aBackupTakenUnderWriteLoadRestoresEveryAcknowledgedTicket() async throws {
         try await TestDesk.run { desk in
             let (_, token) = try await desk.staff(.admin)
-            let mail = try await MailIngestor(app: desk.app).ingest(Array(MailSamples.firstContact().utf8), source: "test")
+            let mail = try await MailIngestor(app: desk.app).ingest(Array(MailSamples.firstContact().utf8), source: "test", now: desk.app.clock.now())
             let mailFile = BlobStore(dataDirectory: desk.app.frontlineConfig.dataDirectory, kind: "mail").path(for: mail.sha256)
             #expect(FileManager.default.fileExists(atPath: mailFile))
 

@@ -16,12 +16,17 @@ struct DeskFrame: Sendable {
         let db = request.db
         let teamIds = try await TeamMembership.query(on: db).filter(\.$userId == (try user.requireID())).all().map(\.teamId)
         let list = DeskList(db: db, user: user, teamIds: teamIds)
+        let cache = request.application.sidebarCounts
         var counts: [DeskViewKind: Int] = [:]
-        for kind in DeskViewKind.allCases { counts[kind] = try await list.count(kind) }
+        for kind in DeskViewKind.allCases {
+            // Only "mine" and "team" depend on who asks; the others are one count for everyone.
+            let key = SidebarCounts.Key.view(kind, owner: kind == .mine ? user.id : nil, teams: kind == .team ? teamIds.sorted { $0.uuidString < $1.uuidString } : [])
+            counts[kind] = try await cache.count(key) { try await list.count(kind) }
+        }
         let saved = try await SavedFilter.query(on: db).filter(\.$userId == (try user.requireID())).sort(\.$name).all()
         return DeskFrame(
             user: user, teamIds: teamIds, deskName: try await DeskSettings.load(on: db).deskName, counts: counts,
-            savedFilters: saved, journeyCounts: try await JourneyCounts.load(for: user, on: db), active: active)
+            savedFilters: saved, journeyCounts: try await JourneyCounts.load(for: user, on: db, cache: cache), active: active)
     }
 }
 

@@ -6,13 +6,12 @@ extension DeskListPage {
         let statusOptions = [("", "Any unresolved")] + TicketStatus.allCases.map { ($0.rawValue, Format.label($0)) }
         let priorityOptions = [("", "Any priority")] + TicketPriority.allCases.reversed().map { ($0.rawValue, $0.rawValue.capitalized) }
         let sortOptions = DeskSort.allCases.map { ($0.rawValue, $0.title) }
-        let names = DeskNames(requesters: requesters, users: users, teams: teams)
-        let nextLink: Markup = page.next.map { cursor in
+        let nextLink: Markup = next.map { cursor in
             "<a class=\"button secondary\" href=\"\(basePath)?\(query.filterQuery)&after=\(cursor.encoded)\" rel=\"next\">Next page →</a>"
         } ?? .empty
         let firstLink: Markup = query.after != nil
             ? "<a class=\"button secondary\" href=\"\(basePath)?\(query.filterQuery)\">← First page</a>" : .empty
-        let maxNumber = page.tickets.map(\.number).max() ?? 0
+        let maxNumber = rows.map(\.number).max() ?? 0
         let live: Markup = query.after == nil
             ? " data-stream=\"/desk/stream/list?\(query.filterQuery)&since=\(maxNumber)\" data-sort=\"\(query.sort.rawValue)\"" : .empty
         let hidden: Markup = savedFilterId == nil ? "<input type=\"hidden\" name=\"view\" value=\"\(query.view.rawValue)\">" : .empty
@@ -35,7 +34,7 @@ extension DeskListPage {
               <label>Sort <select name="sort">\(Format.options(sortOptions, selected: query.sort.rawValue))</select></label>
               <button type="submit" class="secondary">Apply</button>
             </form>
-            \(TicketRows.table(page.tickets, names: names, caption: title, empty: "Nothing here. Enjoy the calm.", live: live))
+            \(TicketRows.table(rows, caption: title, now: now, empty: "Nothing here. Enjoy the calm.", live: live))
             <div class="pager">\(firstLink)\(nextLink)<span class="muted small">j / k to move, Enter to open, ? for every key</span></div>
             <details class="save-filter"><summary>Save this view as a filter</summary>
               <form method="post" action="/desk/filters">\(request.csrfField)

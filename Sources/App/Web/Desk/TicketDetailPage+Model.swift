@@ -1,23 +1,24 @@
-import Fluent
 import FrontlineCore
-import Vapor
+import Foundation
 
-/// Everything the ticket page shows: the timeline, the requester's side panel, the controls.
-struct TicketDetailPage {
+/// Everything the ticket page shows, as plain values: the timeline, the requester's side panel,
+/// the journey panels and the controls. `TicketPageLoader` builds it in a fixed number of
+/// queries; the view renders it without a database, so snapshot tests build one by hand. Every
+/// id the view links to is non-optional: a missing one cannot silently become a random link.
+struct TicketDetailPage: Sendable {
     let frame: DeskFrame
-    let ticket: Ticket
+    let ticket: TicketFacts
     let tags: [String]
     /// The shown part of the timeline (the latest entries unless `?before=` asks for older ones).
-    let window: TimelineWindow
-    var events: [TicketEvent] { window.events }
-    var messages: [Int: Message] { window.messages }
-    let lastHandoff: TicketEvent?
-    let requester: Customer
-    let organization: Organization?
-    let otherTickets: [Ticket]
-    let contactHistory: [Message]
-    let staff: [User]
-    let teams: [Team]
+    let timeline: TimelinePart
+    let lastHandoff: HandoffContext?
+    let requester: Requester
+    let organization: OrganizationLink?
+    let otherTickets: [OtherTicket]
+    let contactHistory: [Contact]
+    /// Active staff, by name: the owners, receivers and leads the forms offer.
+    let staff: [StaffMember]
+    let teams: [TeamChoice]
     let settings: DeskSettings
     /// Promises, calls, escalations, SLA, runaround and entitlements (Journey/).
     let journey: TicketJourney
@@ -42,43 +43,65 @@ struct TicketDetailPage {
         var values: [String: String] = [:]
     }
 
-    var owner: User? { ticket.ownerId.flatMap { id in staff.first { $0.id == id } } }
-    var team: Team? { ticket.teamId.flatMap { id in teams.first { $0.id == id } } }
-    var lastEventId: Int { events.last?.id ?? 0 }
-
-    static func load(_ request: Request, number: Int, problem: FormProblem? = nil) async throws -> TicketDetailPage {
-        let user = try request.deskUser()
-        let db = request.db
-        guard let ticket = try await Ticket.query(on: db).filter(\.$number == number).first() else {
-            throw WebError.notFound("ticket")
-        }
-        let ticketId = try ticket.requireID()
-        let frame = try await DeskFrame.load(request, user: user, active: "ticket")
-        let window = try await TimelineWindow.load(ticketId: ticketId, before: try TimelineWindow.before(request), on: db)
-        guard let requester = try await Customer.find(ticket.requesterId, on: db) else { throw WebError.notFound("requester") }
-        let organization = try await ticket.organizationId.asyncMap { try await Organization.find($0, on: db) } ?? nil
-        let otherTickets = try await Ticket.query(on: db).filter(\.$requesterId == ticket.requesterId)
-            .filter(\.$id != ticketId).sort(\.$number, .descending).limit(8).all()
-        let contactHistory = try await Message.query(on: db).filter(\.$authorId == ticket.requesterId)
-            .filter(\.$visibility == .public).sort(\.$id, .descending).limit(8).all()
-        let tags = try await TicketTag.query(on: db).filter(\.$ticketId == ticketId).all().map(\.tag).sorted()
-        return TicketDetailPage(
-            frame: frame, ticket: ticket, tags: tags, window: window,
-            lastHandoff: try await TimelineWindow.lastHandoff(ticketId: ticketId, on: db),
-            requester: requester, organization: organization, otherTickets: otherTickets,
-            contactHistory: contactHistory,
-            staff: try await User.query(on: db).filter(\.$active == true).sort(\.$name).all(),
-            teams: try await Team.query(on: db).sort(\.$name).all(),
-            settings: try await DeskSettings.load(on: db), journey: try await TicketJourney.load(ticket, request: request),
-            participants: try await TicketParticipants.roster(of: ticketId, on: db),
-            done: request.queryParameters["done"], problem: problem)
+    /// The ticket's own fields the page shows.
+    struct TicketFacts: Sendable {
+        let id: UUID
+        let number: Int
+        let subject: String
+        let status: TicketStatus
+        let priority: TicketPriority
+        let channel: TicketChannel
+        let createdAt: Date
+        let ownerId: UUID?
+        let teamId: UUID?
+        let handoffCount: Int
     }
-}
 
-extension Optional {
-    /// `map` with an async transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
+    /// The context note of the latest hand-off (or assignment with a note), shown on top.
+    struct HandoffContext: Sendable {
+        let actorName: String
+        let at: Date
+        let note: String
     }
+
+    struct Requester: Sendable {
+        let id: UUID
+        let name: String
+        let email: String
+        let phone: String?
+    }
+
+    struct OrganizationLink: Sendable {
+        let id: UUID
+        let name: String
+    }
+
+    struct OtherTicket: Sendable {
+        let number: Int
+        let subject: String
+        let status: TicketStatus
+    }
+
+    /// One of the requester's latest public contacts; `ticketNumber` is set when it was on this
+    /// ticket or one of `otherTickets` (the ones the panel can link to).
+    struct Contact: Sendable {
+        let at: Date
+        let channel: TicketChannel
+        let ticketNumber: Int?
+    }
+
+    struct StaffMember: Sendable {
+        let id: UUID
+        let name: String
+        let role: UserRole
+    }
+
+    struct TeamChoice: Sendable {
+        let id: UUID
+        let name: String
+    }
+
+    var owner: StaffMember? { ticket.ownerId.flatMap { id in staff.first { $0.id == id } } }
+    var team: TeamChoice? { ticket.teamId.flatMap { id in teams.first { $0.id == id } } }
+    var lastEventId: Int { timeline.entries.last?.id ?? 0 }
 }

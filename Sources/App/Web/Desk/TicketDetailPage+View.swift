@@ -8,11 +8,11 @@ extension TicketDetailPage {
             ? "<span class=\"badge warn big\" title=\"Every hand-off is another person the customer has to wait for\">Handed off \(ticket.handoffCount) times</span>" : .empty
         let ownerLine: Markup = owner.map { "Owner <strong>\($0.name)</strong>" } ?? "<strong class=\"warn-text\">No owner yet</strong>"
         let teamLine: Markup = team.map { " · Team <strong>\($0.name)</strong>" } ?? .empty
-        let context: Markup = lastHandoff.map { event in
-            return """
+        let context: Markup = lastHandoff.map { handoff in
+            """
                 <aside class="callout" aria-label="Hand-off context">
-                  <strong>Context from \(event.actorName)</strong> \(Format.time(event.at, zone: settings.zone))
-                  <p>\(event.timelineEvent?.handoff?.note ?? "")</p>
+                  <strong>Context from \(handoff.actorName)</strong> \(Format.time(handoff.at, now: journey.now, zone: settings.zone))
+                  <p>\(handoff.note)</p>
                 </aside>
                 """
         } ?? .empty
@@ -24,7 +24,7 @@ extension TicketDetailPage {
                   <p class="crumbs muted small"><a href="/desk/views/open">All open</a> / #\(number)</p>
                   <h1><span class="muted">#\(number)</span> \(ticket.subject)</h1>
                   <p class="meta">\(Format.status(ticket.status)) \(Format.priority(ticket.priority)) \(ownerLine)\(teamLine)
-                    · via \(ticket.channel.rawValue) · opened \(Format.time(ticket.createdAt, zone: settings.zone))</p>
+                    · via \(ticket.channel.rawValue) · opened \(Format.time(ticket.createdAt, now: journey.now, zone: settings.zone))</p>
                 </div>
                 \(handoffBadge)
               </header>
@@ -35,7 +35,7 @@ extension TicketDetailPage {
               <div class="ticket-grid">
                 <section class="timeline-col" aria-label="Timeline">
                   \(olderEntriesLink)
-                  <ol class="timeline"\(window.isLatest ? " data-timeline" : "")>\(Timeline.entries(events, messages: messages, zone: settings.zone))</ol>
+                  <ol class="timeline"\(timeline.isLatest ? " data-timeline" : "")>\(timeline.rendered(ticketId: ticket.id, zone: settings.zone, now: journey.now))</ol>
                   \(latestEntriesLink)
                   \(composedNow ? doneNotice : .empty)
                   \(composeForms(request))
@@ -60,13 +60,13 @@ extension TicketDetailPage {
 
     /// Above the timeline when it does not start at the ticket's first entry.
     var olderEntriesLink: Markup {
-        guard let before = window.olderBefore else { return .empty }
+        guard let before = timeline.olderBefore else { return .empty }
         return "<p class=\"timeline-more\"><a href=\"/desk/tickets/\(ticket.number)?before=\(before)\" rel=\"prev\">Older entries</a></p>"
     }
 
     /// Below an older part of the timeline: live entries only join the latest part.
     var latestEntriesLink: Markup {
-        guard !window.isLatest else { return .empty }
+        guard !timeline.isLatest else { return .empty }
         return "<p class=\"timeline-more\"><a href=\"/desk/tickets/\(ticket.number)\">Latest entries</a></p>"
     }
 
@@ -111,21 +111,20 @@ extension TicketDetailPage {
 
     private var requesterPanel: Markup {
         let organizationLine: Markup = organization.map { org in
-            "<p><a href=\"/desk/organizations/\(org.id ?? UUID())\">\(org.name)</a></p>"
+            "<p><a href=\"/desk/organizations/\(org.id)\">\(org.name)</a></p>"
         } ?? .empty
         let phone: Markup = requester.phone.map { "<p class=\"small\">\($0)</p>" } ?? .empty
         let others: [Markup] = otherTickets.map { other in
             "<li><a href=\"/desk/tickets/\(other.number)\">#\(other.number) \(other.subject)</a> \(Format.status(other.status))</li>"
         }
-        let numbers = Dictionary(uniqueKeysWithValues: ([ticket] + otherTickets).compactMap { t in t.id.map { ($0, t.number) } })
-        let contacts: [Markup] = contactHistory.map { message in
-            let link: Markup = numbers[message.ticketId].map { "<a href=\"/desk/tickets/\($0)\">#\($0)</a>" } ?? .empty
-            return "<li>\(Format.time(message.createdAt, zone: settings.zone)) · \(message.channel.rawValue) \(link)</li>"
+        let contacts: [Markup] = contactHistory.map { contact in
+            let link: Markup = contact.ticketNumber.map { "<a href=\"/desk/tickets/\($0)\">#\($0)</a>" } ?? .empty
+            return "<li>\(Format.time(contact.at, now: journey.now, zone: settings.zone)) · \(contact.channel.rawValue) \(link)</li>"
         }
         return """
             <section class="panel">
               <h2>Requester</h2>
-              <p><a href="/desk/customers/\(requester.id ?? UUID())"><strong>\(requester.name)</strong></a></p>
+              <p><a href="/desk/customers/\(requester.id)"><strong>\(requester.name)</strong></a></p>
               <p class="small">\(requester.email)</p>
               \(phone)
               \(organizationLine)
@@ -144,7 +143,7 @@ extension TicketDetailPage {
         let priorities = TicketPriority.allCases.reversed().map { ($0.rawValue, $0.rawValue.capitalized) }
         let teamControl: Markup = ticket.teamId == nil ? """
             <label for="team">Team</label>
-            <select id="team" name="team_id">\(Format.options([("", "No team")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }, selected: ""))</select>
+            <select id="team" name="team_id">\(Format.options([("", "No team")] + teams.map { ($0.id.uuidString, $0.name) }, selected: ""))</select>
             """ : "<p class=\"small muted\">Moving to another team is a hand-off (below).</p>"
         let take: Markup = ticket.ownerId == nil ? """
             <form method="post" action="/desk/tickets/\(number)/assign">\(request.csrfField)
@@ -173,8 +172,8 @@ extension TicketDetailPage {
     private func handoffForm(_ request: Request) -> Markup {
         guard ticket.status != .closed else { return .empty }
         let people = [("", "Keep owner" + (ticket.ownerId == nil ? "" : " / team queue"))]
-            + staff.filter { $0.id != ticket.ownerId }.map { ($0.id?.uuidString ?? "", "\($0.name) (\($0.role.rawValue))") }
-        let teamOptions = [("", "Keep team")] + teams.filter { $0.id != ticket.teamId }.map { ($0.id?.uuidString ?? "", $0.name) }
+            + staff.filter { $0.id != ticket.ownerId }.map { ($0.id.uuidString, "\($0.name) (\($0.role.rawValue))") }
+        let teamOptions = [("", "Keep team")] + teams.filter { $0.id != ticket.teamId }.map { ($0.id.uuidString, $0.name) }
         return """
             <section class="panel handoff-panel">
               <h2>Hand off</h2>

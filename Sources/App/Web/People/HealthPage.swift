@@ -6,10 +6,21 @@ import Vapor
 /// management department?" (seed 002), for leads (their teams), managers and admins: where each
 /// person's week goes, the verdict in words, office work other departments handed over, how much
 /// the managers coach, and the trend. Printable, and downloadable as CSV from the same report.
-enum HealthPage {
+struct HealthPage: Sendable {
+    let frame: DeskFrame
+    let report: DepartmentHealthDTO
+    /// The teams the viewer may pick.
+    let teams: [TeamPicker.Choice]
+    /// The names of the people whose duties other departments handed over.
+    let names: [UUID: String]
+
     @Sendable static func show(req: Request) async throws -> Response {
         let (report, teams) = try await load(req)
-        return try await render(req, report: report, teams: teams).response()
+        let page = HealthPage(
+            frame: try await DeskFrame.load(req, user: try req.deskUser(), active: "people-health"), report: report,
+            teams: try teams.map(TeamPicker.Choice.init),
+            names: try await PeopleWeb.names(report.handedOver.flatMap { $0.duties.map(\.userId) }, on: req.db))
+        return page.render(req).response()
     }
 
     /// The same rows as the API's CSV (`DepartmentHealthDTO.csvRows`).
@@ -49,10 +60,10 @@ enum HealthPage {
         }
     }
 
-    private static func render(_ req: Request, report: DepartmentHealthDTO, teams: [Team]) async throws -> Markup {
+    /// The report from values only: no database.
+    func render(_ req: Request) -> Markup {
         let query = "team_id=\(report.teamId?.uuidString ?? "")&from=\(report.from)&to=\(report.to)"
-        let people: [Markup] = report.people.map { split(req, $0) }
-        let names = try await PeopleWeb.names(report.handedOver.flatMap { $0.duties.map(\.userId) }, on: req.db)
+        let people: [Markup] = report.people.map { Self.split(req, $0) }
         let handed: [Markup] = report.handedOver.map { department in
             let duties: [Markup] = department.duties.map { "<li>\($0.name) <span class=\"muted\">(\(names[$0.userId] ?? ""), \(PeopleWeb.minutes($0.minutesPerWeek)) a week)</span></li>" }
             return "<tr><td>\(department.department)</td><td class=\"num\">\(PeopleWeb.minutes(department.minutesPerWeek))</td><td><ul class=\"plain-list\">\(duties)</ul></td></tr>"
@@ -67,21 +78,21 @@ enum HealthPage {
             return "<tr><td>\(coach.name)</td><td class=\"num\">\(coach.sessions)</td><td class=\"num\">\(perDay)</td><td class=\"num\">\(PeopleWeb.minutes(coach.minutesPerWeek))</td><td>\(meets)</td></tr>"
         }
         let trend: [Markup] = (report.trend.map { point in
-            "<tr><td>\(PeopleWeb.day(point.from)) – \(PeopleWeb.day(point.to))</td><td class=\"num\">\(PeopleWeb.minutes(point.customerMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(point.officeMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(point.coachingMinutes))</td><td class=\"num\">\(PeopleWeb.percent(point.customerShare))</td><td>\(verdict(point.verdict))</td></tr>"
-        }) + ["<tr class=\"current\"><td>This period</td><td class=\"num\">\(PeopleWeb.minutes(report.total.customerMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(report.total.officeMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(report.total.coachingMinutes))</td><td class=\"num\">\(PeopleWeb.percent(report.total.customerShare))</td><td>\(verdict(report.total.verdict))</td></tr>"]
+            "<tr><td>\(PeopleWeb.day(point.from)) – \(PeopleWeb.day(point.to))</td><td class=\"num\">\(PeopleWeb.minutes(point.customerMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(point.officeMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(point.coachingMinutes))</td><td class=\"num\">\(PeopleWeb.percent(point.customerShare))</td><td>\(Self.verdict(point.verdict))</td></tr>"
+        }) + ["<tr class=\"current\"><td>This period</td><td class=\"num\">\(PeopleWeb.minutes(report.total.customerMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(report.total.officeMinutes))</td><td class=\"num\">\(PeopleWeb.minutes(report.total.coachingMinutes))</td><td class=\"num\">\(PeopleWeb.percent(report.total.customerShare))</td><td>\(Self.verdict(report.total.verdict))</td></tr>"]
         let noHanded: Markup = "<tr class=\"empty\"><td colspan=\"3\">No office work handed over by other departments in this period.</td></tr>"
         let noCoaches: Markup = "<tr class=\"empty\"><td colspan=\"5\">No leads or managers in this scope.</td></tr>"
-        return try await PeopleWeb.page(req, active: "people-health", title: "Department health", main: """
+        return Layout.desk(req, frame, title: "Department health", main: """
             <div class="page-head"><h1>Department health</h1>
               <p class="no-print"><a class="button secondary" href="/desk/people/health.csv?\(query)" download>Download CSV</a> <button type="button" class="secondary" data-print>Print</button></p></div>
             \(TeamPicker.form(action: "/desk/people/health", teams: teams, teamId: report.teamId, from: report.from, to: report.to))
             <p class="meta">\(PeopleWeb.day(report.from)) to \(PeopleWeb.day(report.to)), \(report.days) days. All figures are per week, averaged over the period.</p>
-            <p class="callout verdict">\(verdict(report.total.verdict)) \(verdictSentence(report.total, settings: report.settings))</p>
+            <p class="callout verdict">\(Self.verdict(report.total.verdict)) \(Self.verdictSentence(report.total, settings: report.settings))</p>
             <h2>Where the time goes</h2>
             <table class="tickets health"><caption class="visually-hidden">Minutes per week by person</caption>
               <thead><tr><th scope="col">Person</th><th scope="col" class="num">Customers</th><th scope="col" class="num">Office</th><th scope="col" class="num">Coaching</th><th scope="col" class="num">Development</th><th scope="col" class="num">Other</th><th scope="col" class="num">Total</th><th scope="col" class="num">Customer share</th><th scope="col">Verdict</th></tr></thead>
               <tbody>\(people)</tbody>
-              <tfoot>\(split(req, report.total))</tfoot></table>
+              <tfoot>\(Self.split(req, report.total))</tfoot></table>
             <h2>Office work handed over by other departments</h2>
             <table class="tickets"><thead><tr><th scope="col">Department</th><th scope="col" class="num">Per week</th><th scope="col">Duties</th></tr></thead>
               <tbody>\(handed.isEmpty ? [noHanded] : handed)</tbody></table>
@@ -115,8 +126,28 @@ enum TeamPicker {
         return try await query.all()
     }
 
+    /// A team to pick, as a value.
+    struct Choice: Sendable {
+        let id: UUID
+        let name: String
+
+        init(id: UUID, name: String) {
+            self.id = id
+            self.name = name
+        }
+
+        /// A stored team (which always has its id).
+        init(_ team: Team) throws {
+            self.init(id: try team.requireID(), name: team.name)
+        }
+    }
+
     static func form(action: String, teams: [Team], teamId: UUID?, from: String?, to: String?, extra: Markup = .empty) -> Markup {
-        let options = [("", "All my people")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }
+        form(action: action, teams: teams.compactMap { try? Choice($0) }, teamId: teamId, from: from, to: to, extra: extra)
+    }
+
+    static func form(action: String, teams: [Choice], teamId: UUID?, from: String?, to: String?, extra: Markup = .empty) -> Markup {
+        let options = [("", "All my people")] + teams.map { ($0.id.uuidString, $0.name) }
         let period: Markup = if let from, let to {
             """
             <label for="from">From</label><input id="from" name="from" type="date" value="\(from)">

@@ -62,7 +62,7 @@ enum PortalController {
     @Sendable static func show(req: Request) async throws -> Response {
         let customer = try portalCustomer(req)
         let ticket = try await ownTicket(req, customer: customer)
-        return try await PortalPages.ticket(req, customer: customer, ticket: ticket, message: nil, draft: "").response()
+        return try await PortalTicketPage.load(req, ticket: ticket, customer: customer, message: nil, draft: "").render(req).response()
     }
 
     @Sendable static func reply(req: Request) async throws -> Response {
@@ -78,8 +78,8 @@ enum PortalController {
                 _ = try await desk.addMessage(to: current, body: form.body ?? "", visibility: .public, channel: .portal)
             }
         } catch let error as TicketError {
-            return try await PortalPages.ticket(req, customer: customer, ticket: ticket, message: error.reason, draft: form.body ?? "")
-                .response(status: error.status)
+            return try await PortalTicketPage.load(req, ticket: ticket, customer: customer, message: error.reason, draft: form.body ?? "")
+                .render(req).response(status: error.status)
         }
         return req.redirect(to: "/portal/tickets/\(ticket.number)", redirectType: .normal)
     }
@@ -95,8 +95,8 @@ enum PortalController {
                 try await desk.update(current, with: .init(status: .solved))
             }
         } catch let error as TicketError {
-            return try await PortalPages.ticket(req, customer: customer, ticket: ticket, message: error.reason, draft: "")
-                .response(status: error.status)
+            return try await PortalTicketPage.load(req, ticket: ticket, customer: customer, message: error.reason, draft: "")
+                .render(req).response(status: error.status)
         }
         return req.redirect(to: "/portal/tickets/\(ticket.number)", redirectType: .normal)
     }

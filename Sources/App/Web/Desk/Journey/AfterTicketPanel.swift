@@ -81,13 +81,13 @@ extension TicketDetailPage {
     /// For leads: a customer's thank-you on this ticket becomes kudos for whoever earned it (seed
     /// 004: recognition all year, in the customer's own words).
     private func customerKudosForm(_ request: Request, base: String) -> Markup {
-        guard let user = request.webUser, user.role >= .lead else { return .empty }
-        let thanks = messages.values.filter { $0.authorType == Actor.Kind.customer.rawValue && $0.visibility == .public }
-            .sorted { ($0.id ?? 0) > ($1.id ?? 0) }
+        guard frame.user.role >= .lead else { return .empty }
+        let thanks = timeline.messages.values.filter { $0.authorType == Actor.Kind.customer.rawValue && $0.visibility == .public }
+            .sorted { $0.id > $1.id }
         let messageOptions = [("", "No particular message")] + thanks.map { message in
-            (String(message.id ?? 0), "\(Format.absolute(message.createdAt, zone: settings.zone)): \(message.body.prefix(60))")
+            (String(message.id), "\(Format.absolute(message.createdAt, zone: settings.zone)): \(message.body.prefix(60))")
         }
-        let people = staff.map { ($0.id?.uuidString ?? "", $0.name) }
+        let people = staff.map { ($0.id.uuidString, $0.name) }
         let chosenPerson = value(.kudos, "to_user_id").isEmpty ? (ticket.ownerId?.uuidString ?? "") : value(.kudos, "to_user_id")
         let values = [("", "No particular value")] + KudosValue.allCases.map { ($0.rawValue, JourneyFormat.word($0.rawValue)) }
         return """

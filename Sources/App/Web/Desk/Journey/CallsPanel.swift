@@ -22,7 +22,7 @@ extension TicketDetailPage {
 
     private func callItem(_ call: CallDTO, _ request: Request) -> Markup {
         let zone = settings.zone
-        let started: Markup = call.startedAt.map { Format.time($0, zone: zone) } ?? "<span class=\"muted\">start not reported</span>"
+        let started: Markup = call.startedAt.map { Format.time($0, now: journey.now, zone: zone) } ?? "<span class=\"muted\">start not reported</span>"
         let talk = call.talkSeconds.map { "talked \(JourneyFormat.duration(seconds: $0))" } ?? "still on the line"
         let outcome: Markup = switch call.outcome {
         case "dropped"?: " · <strong class=\"danger\">dropped</strong>"
@@ -55,7 +55,7 @@ extension TicketDetailPage {
     private func transferItem(_ transfer: CallDTO.Transfer, callId: UUID, _ request: Request) -> Markup {
         let to = [transfer.toUserId.map { journey.name($0) }, transfer.toTeamId.flatMap { id in teams.first { $0.id == id }?.name }]
             .compactMap { $0 }.joined(separator: " · ")
-        let head: Markup = "Transferred to <strong>\(to.isEmpty ? "an unknown line" : to)</strong> \(Format.time(transfer.at, zone: settings.zone))"
+        let head: Markup = "Transferred to <strong>\(to.isEmpty ? "an unknown line" : to)</strong> \(Format.time(transfer.at, now: journey.now, zone: settings.zone))"
         if let note = transfer.note {
             return "<li class=\"transfer\">\(head)<blockquote class=\"context\">\(note)</blockquote></li>"
         }

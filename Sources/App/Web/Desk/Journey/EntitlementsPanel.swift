@@ -30,7 +30,7 @@ extension TicketDetailPage {
         let documents: [Markup] = record.documents.map { document in
             """
             <li><a href="/desk/documents/\(document.id)">\(document.filename)</a>
-              <span class="muted small">\(Format.bytes(document.size)) · from \(document.uploadedBy.name) \(Format.time(document.createdAt, zone: settings.zone))</span></li>
+              <span class="muted small">\(Format.bytes(document.size)) · from \(document.uploadedBy.name) \(Format.time(document.createdAt, now: journey.now, zone: settings.zone))</span></li>
             """
         }
         return """

@@ -18,7 +18,7 @@ extension TicketDetailPage {
             """
     }
 
-    private func escalationItem(_ escalation: Escalation) -> Markup {
+    private func escalationItem(_ escalation: EscalationItem) -> Markup {
         let zone = settings.zone
         let target = [escalation.toUserId.map { journey.name($0) }, escalation.toTeamId.flatMap { id in teams.first { $0.id == id }?.name }]
             .compactMap { $0 }.joined(separator: " · ")
@@ -44,8 +44,8 @@ extension TicketDetailPage {
 
     private func escalateForm(_ request: Request) -> Markup {
         guard ticket.status != .closed else { return .empty }
-        let leads = [("", "No one person")] + staff.filter { $0.role >= .lead }.map { ($0.id?.uuidString ?? "", "\($0.name) (\($0.role.rawValue))") }
-        let teamOptions = [("", "No team")] + teams.map { ($0.id?.uuidString ?? "", $0.name) }
+        let leads = [("", "No one person")] + staff.filter { $0.role >= .lead }.map { ($0.id.uuidString, "\($0.name) (\($0.role.rawValue))") }
+        let teamOptions = [("", "No team")] + teams.map { ($0.id.uuidString, $0.name) }
         let target = value(.escalate, "target_minutes")
         let open: Markup = problem?.form == .escalate ? " open" : .empty
         return """

@@ -23,9 +23,10 @@ struct JourneyCounts: Sendable {
     var duePromises = 0
     var runaround: Int?
 
-    static func load(for user: User, on db: any Database) async throws -> JourneyCounts {
+    static func load(for user: User, on db: any Database, cache: SidebarCounts) async throws -> JourneyCounts {
         JourneyCounts(
-            duePromises: try await CustomerPromise.query(on: db).filter(\.$state == .pending).count(),
-            runaround: user.role >= RunaroundList.role ? try await RunaroundList.unresolvedCount(on: db) : nil)
+            duePromises: try await cache.count(.duePromises) { try await CustomerPromise.query(on: db).filter(\.$state == .pending).count() },
+            runaround: user.role >= RunaroundList.role
+                ? try await cache.count(.runaround) { try await RunaroundList.unresolvedCount(on: db) } : nil)
     }
 }

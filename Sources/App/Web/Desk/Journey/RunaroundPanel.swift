@@ -12,7 +12,7 @@ extension TicketDetailPage {
         let runaround = journey.runaround
         guard runaround.flagged else { return .empty }
         let reasons: [Markup] = runaround.reasons.map { "<li>\($0)</li>" }
-        let since: Markup = runaround.firstFlaggedAt.map { " · first flagged \(Format.time($0, zone: settings.zone))" } ?? .empty
+        let since: Markup = runaround.firstFlaggedAt.map { " · first flagged \(Format.time($0, now: journey.now, zone: settings.zone))" } ?? .empty
         return """
             <aside class="callout runaround-alert" role="alert" aria-label="Runaround alert">
               <strong>This customer is getting the runaround</strong>

@@ -1,43 +1,38 @@
-import Fluent
 import FrontlineCore
-import Vapor
+import Foundation
 
-/// What the ticket page shows of the customer's journey, read through the same services and DTOs
-/// as the API: the SLA and runaround index (the ticket DTO), promises, escalations, calls with
-/// their holds and transfers, and what the customer has on record (products, warranties, proof).
-struct TicketJourney {
+/// What the ticket page shows of the customer's journey, as values: the SLA and runaround index
+/// (the same DTOs the API shows), promises, escalations, calls with their holds and transfers, and
+/// what the customer has on record (products, warranties, proof). `TicketPageLoader` fills it.
+struct TicketJourney: Sendable {
     let sla: SLADTO
     let runaround: RunaroundDTO
-    let promises: [CustomerPromise]
-    let escalations: [Escalation]
+    let promises: [PromiseItem]
+    let escalations: [EscalationItem]
     let calls: [CallDTO]
     let onRecord: TicketEntitlements
-    /// Everyone named by the panels (promise owners, escalation targets, call agents), active or not.
-    let people: [UUID: User]
+    /// The name of everyone the panels name (promise owners, escalation targets, call agents),
+    /// active or not.
+    let names: [UUID: String]
     let escalationTargetMinutes: Int
     let now: Date
 
-    static func load(_ ticket: Ticket, request: Request) async throws -> TicketJourney {
-        let db = request.db
-        let ticketId = try ticket.requireID()
-        let dto = try await TicketPresenter.dto(ticket, on: db)
-        let promises = try await CustomerPromise.query(on: db).filter(\.$ticketId == ticketId).sort(\.$dueAt).all()
-        let escalations = try await Escalation.query(on: db).filter(\.$ticketId == ticketId).sort(\.$startedAt).all()
-        let calls = try await CallsController.dtos(
-            try await PhoneCall.query(on: db).filter(\.$ticketId == ticketId).sort(\.$createdAt).all(), on: db)
-        var ids = Set(promises.map(\.ownerId))
-        ids.formUnion(escalations.compactMap(\.toUserId))
-        ids.formUnion(calls.compactMap(\.agentId))
-        ids.formUnion(calls.flatMap(\.transfers).compactMap(\.toUserId))
-        let people = ids.isEmpty ? [] : try await User.query(on: db).filter(\.$id ~~ Array(ids)).all()
-        return TicketJourney(
-            sla: dto.sla, runaround: dto.runaround, promises: promises, escalations: escalations, calls: calls,
-            onRecord: try await CustomerRecord.onRecord(customerId: ticket.requesterId, on: db, now: request.now),
-            people: Dictionary(uniqueKeysWithValues: people.compactMap { user in user.id.map { ($0, user) } }),
-            escalationTargetMinutes: request.application.frontlineConfig.escalationTargetMinutes, now: request.now)
-    }
-
     func name(_ id: UUID?) -> String {
-        id.flatMap { people[$0]?.name } ?? "someone"
+        id.flatMap { names[$0] } ?? "someone"
     }
+}
+
+/// One escalation of the ticket as its panel shows it.
+struct EscalationItem: Sendable {
+    let id: UUID
+    let state: Escalation.State
+    let channel: TicketChannel
+    let toUserId: UUID?
+    let toTeamId: UUID?
+    let reason: String
+    let targetMinutes: Int
+    let dueAt: Date
+    let answeredAt: Date?
+    let answeredBy: String?
+    let escalatedByName: String
 }

@@ -20,8 +20,8 @@ extension TicketDetailPage {
             """
     }
 
-    private func promiseItem(_ promise: CustomerPromise, _ request: Request) -> Markup {
-        let id = promise.id ?? UUID()
+    private func promiseItem(_ promise: PromiseItem, _ request: Request) -> Markup {
+        let id = promise.id
         let zone = settings.zone
         let due: Markup = switch promise.state {
         case .pending: "due \(JourneyFormat.due(promise.dueAt, now: journey.now, zone: zone))"
@@ -38,12 +38,12 @@ extension TicketDetailPage {
                 ? "<p class=\"small\">Broken: the due time passed and nobody kept it.</p>"
                 : "<p class=\"small\">Broken: kept too late, by \(JourneyFormat.action(promise.resolution)) \(promise.resolvedAt.map { Format.absolute($0, zone: zone) } ?? "").</p>"
         }
-        let fromCall: Markup = promise.callId != nil ? " <span class=\"muted small\">(dropped call)</span>" : .empty
+        let fromCall: Markup = promise.fromDroppedCall ? " <span class=\"muted small\">(dropped call)</span>" : .empty
         let isChanging = problem?.form == .promiseChange && problem?.values["promise_id"] == id.uuidString
         return """
             <li class="promise promise-\(promise.state.rawValue)" id="promise-\(id)">
               <div><strong>\(JourneyFormat.word(promise.kind.rawValue))</strong>\(fromCall) \(Self.promiseBadge(promise.state))</div>
-              <p class="promise-text">\(promise.promiseDescription)</p>
+              <p class="promise-text">\(promise.description)</p>
               <p class="small">\(due) · owner \(journey.name(promise.ownerId)) · made by \(promise.madeByName)</p>
               \(outcome)
               \(isChanging ? error(for: .promiseChange) : .empty)
@@ -52,12 +52,12 @@ extension TicketDetailPage {
             """
     }
 
-    private func changeForms(_ promise: CustomerPromise, id: UUID, _ request: Request) -> Markup {
+    private func changeForms(_ promise: PromiseItem, id: UUID, _ request: Request) -> Markup {
         let base = "/desk/tickets/\(ticket.number)/promises/\(id.uuidString)"
         let user = frame.user
         // Only kinds whose proof lives outside the desk are marked kept by hand (a callback is kept
         // by a logged call, an update by a reply).
-        let keep: Markup = PromiseRules.isKeptBy(.markedByOwner, kind: promise.kind) && PromiseBook.mayMarkKept(promise, by: user)
+        let keep: Markup = PromiseRules.isKeptBy(.markedByOwner, kind: promise.kind) && PromiseBook.mayMarkKept(ownerId: promise.ownerId, by: user)
             ? """
               <form method="post" action="\(base)/keep" class="inline">\(request.csrfField)
                 <button type="submit" class="secondary small-button">Mark kept</button></form>
@@ -83,7 +83,7 @@ extension TicketDetailPage {
         let kinds = PromiseKind.allCases.map { ($0.rawValue, JourneyFormat.word($0.rawValue)) }
         let typedOwner = value(.promise, "owner_id")
         let owner = typedOwner.isEmpty ? (ticket.ownerId?.uuidString ?? "") : typedOwner
-        let owners = (ticket.ownerId == nil ? [("", "Choose the owner")] : []) + staff.map { ($0.id?.uuidString ?? "", $0.name) }
+        let owners = (ticket.ownerId == nil ? [("", "Choose the owner")] : []) + staff.map { ($0.id.uuidString, $0.name) }
         let open: Markup = problem?.form == .promise ? " open" : .empty
         return """
             <details class="make-promise"\(open)><summary>Make a promise</summary>
