@@ -12,15 +12,18 @@ extension TicketDesk {
         try await settle(kind, data: data, on: ticket)
     }
 
-    /// What an event sets off beyond the runaround counters and SLA clocks. Opening a ticket
-    /// (`open`) computes its counters and clocks in one go and then calls this for each of its
-    /// events, so a follow-up added here (not in `follow`) happens on every surface, creation included.
+    /// What an event sets off beyond the runaround counters and SLA clocks: each feature decides
+    /// what the event means for it. Opening a ticket (`open`) computes its counters and clocks in one
+    /// go and then calls this for each of its events, so a follow-up added here (not in `follow`)
+    /// happens on every surface, creation included.
     func settle(_ kind: String, data: [String: JSONValue], on ticket: Ticket) async throws {
-        if kind == EventKind.messageAdded.rawValue, data["author_type"] == .string(Actor.Kind.user.rawValue),
-            data["visibility"] == .string(MessageVisibility.public.rawValue)
-        {
-            try await PromiseBook(desk: self).keepUpdates(after: now, on: ticket)
-            try await EscalationDesk(desk: self).answerInWriting(ticket: ticket)
-        }
+        try await PromiseBook(desk: self).follow(kind, data: data, on: ticket)
+        try await EscalationDesk(desk: self).follow(kind, data: data, on: ticket)
+    }
+
+    /// A public reply written by staff: what keeps update promises and answers written escalations.
+    static func isPublicStaffReply(_ kind: String, data: [String: JSONValue]) -> Bool {
+        kind == EventKind.messageAdded.rawValue && data["author_type"] == .string(Actor.Kind.user.rawValue)
+            && data["visibility"] == .string(MessageVisibility.public.rawValue)
     }
 }

@@ -1,0 +1,11 @@
+import FrontlineCore
+
+extension EscalationDesk {
+    /// What a ticket event means for the ticket's escalations; the desk calls this for every event,
+    /// in the event's transaction (`TicketDesk.settle`). A public staff reply answers the escalations
+    /// on written channels.
+    func follow(_ kind: String, data: [String: JSONValue], on ticket: Ticket) async throws {
+        guard TicketDesk.isPublicStaffReply(kind, data: data) else { return }
+        try await answerInWriting(ticket: ticket)
+    }
+}
