@@ -1,3 +1,5 @@
+import Fluent
+
 /// The SLA feature's due work: a warning before a target is missed, and the breach when it is
 /// (`SLAClocks.warnDue` / `breachDue`).
 enum SLASchedule {

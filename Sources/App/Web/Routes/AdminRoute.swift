@@ -1,3 +1,5 @@
+import Foundation
+
 /// The admin pages, under `/admin`: people, teams, tokens, inbound mail, settings, the audit log.
 enum AdminRoute: Sendable, Hashable {
     case users

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The desk's routes, under `/desk`: views, saved filters, search, customers, tickets and the
 /// live streams.
 enum DeskRoute: Sendable, Hashable {

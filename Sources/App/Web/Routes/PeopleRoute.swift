@@ -1,3 +1,5 @@
+import Foundation
+
 /// The people pages, under `/desk/people`: growth, coaching, the department's health and the
 /// voice of the customer.
 enum PeopleRoute: Sendable, Hashable {

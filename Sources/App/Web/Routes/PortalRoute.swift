@@ -1,3 +1,5 @@
+import Foundation
+
 /// The customer portal, under `/portal`: sign-in by link or password, the customer's own
 /// requests and documents.
 enum PortalRoute: Sendable, Hashable {

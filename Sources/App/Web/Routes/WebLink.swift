@@ -56,6 +56,11 @@ struct WebLink: Sendable, Hashable {
     }
 }
 
+/// In a plain `String` a link reads as its `href`.
+extension WebLink: CustomStringConvertible {
+    var description: String { href }
+}
+
 extension WebRoute {
     /// This route with a query; see `WebLink.query(_:)`.
     func query(_ items: KeyValuePairs<String, (any CustomStringConvertible)?>) -> WebLink { WebLink(self).query(items) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every typed web route as registered (parameters as `.key`), so a test can check that each one
 /// is served and that nothing is served under the web's prefixes that is not here. A new case of
 /// `WebRoute` belongs in this list too; the test finds the route table and this list disagreeing.
@@ -13,7 +15,7 @@ extension DeskRoute {
     static let all: [DeskRoute] = [
         .home, .view(.key), .runaround, .promises, .saveFilter, .filter(.key), .deleteFilter(.key), .search,
         .customer(.key), .organization(.key), .document(.key), .ticketStream(.key), .listStream,
-    ] + TicketRoute.all.map { .ticket(.key, $0) }
+    ] + TicketRoute.all.map { DeskRoute.ticket(.key, $0) }
 }
 
 extension TicketRoute {

@@ -42,6 +42,11 @@ enum WebRoute: Sendable, Hashable {
     var pathComponents: [PathComponent] { segments.map(\.component) }
 }
 
+/// In a plain `String` (a log line, a mail) a route reads as its path.
+extension WebRoute: CustomStringConvertible {
+    var description: String { path }
+}
+
 /// A route parameter: `.key` where the route is registered, `.value` where it is linked to.
 enum Parameter<Value: Sendable & Hashable>: Sendable, Hashable {
     case key
@@ -87,7 +92,8 @@ struct RouteSegment: Sendable, Hashable, ExpressibleByStringLiteral {
         }
     }
 
-    static func parameter<Value: RawRepresentable<String> & Sendable & Hashable>(_ name: String, _ parameter: Parameter<Value>) -> RouteSegment {
+    static func parameter<Value>(_ name: String, _ parameter: Parameter<Value>) -> RouteSegment
+    where Value: RawRepresentable & Sendable & Hashable, Value.RawValue == String {
         switch parameter {
         case .key: RouteSegment(parameter: name, value: nil)
         case let .value(value): RouteSegment(parameter: name, value: value.rawValue)
