@@ -46,7 +46,9 @@ struct PageSnapshotTests {
         }
     }
 
-    @Test func aSnapshotFailsWhenThePageChanges() async throws {
+    // Not while recording: recording would store the changed page as the snapshot.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["FRONTLINE_RECORD_SNAPSHOTS"] != "1"))
+    func aSnapshotFailsWhenThePageChanges() async throws {
         try #require(FileManager.default.fileExists(atPath: Self.snapshot("ticket-page").path), "record ticket-page first")
         try await SnapshotFixtures.withRequest { request in
             // The same values with one notice more: the comparison must record a failure.

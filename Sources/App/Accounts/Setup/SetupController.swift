@@ -26,8 +26,8 @@ enum SetupController {
         let now = app.clock.now()
         try await app.write { db in try await SetupToken(tokenHash: hash, at: now).create(on: db) }
         let link = app.frontlineConfig.publicURL == nil
-            ? "\(address)/setup?token=\(token) (FRONTLINE_PUBLIC_URL is not set: this is the listening address)"
-            : app.publicLink("/setup?token=\(token)")
+            ? "\(address)\(WebRoute.setup.query(["token": token]).href) (FRONTLINE_PUBLIC_URL is not set: this is the listening address)"
+            : app.publicLink(WebRoute.setup.query(["token": token]))
         app.logger.notice("""
             No users yet. Create the first admin at \(link)
             or from the shell: frontline user create --email you@example.com --name "Your Name" --role admin

@@ -8,7 +8,7 @@ enum SetupPage {
             <h1>Set up Frontline</h1>
             <p>Create the first admin account. This link works once.</p>
             \(error)
-            <form method="post" action="/setup">
+            <form method="post" action="\(WebRoute.setup.path)">
               <input type="hidden" name="token" value="\(HTML.escape(token))">
               <label for="name">Your name</label><input id="name" name="name" required autocomplete="name">
               <label for="email">Email</label><input id="email" name="email" type="email" required autocomplete="email">
@@ -23,7 +23,7 @@ enum SetupPage {
         page(status: .created, body: """
             <h1>Frontline is ready</h1>
             <p>Your admin account exists. Sign in to start working the desk.</p>
-            <p><a href="/login">Sign in</a></p>
+            <p><a href="\(WebRoute.signIn.path)">Sign in</a></p>
             """)
     }
 

@@ -72,7 +72,7 @@ extension OutboundRenderer {
         guard let id = entry.notificationId, let notification = try await StaffNotification.find(id, on: db),
             let user = try await User.find(notification.userId, on: db)
         else { throw MailProblem("the alert of this mail no longer exists") }
-        let link = publicURL.map { "\n\nOpen the ticket: \($0.hasSuffix("/") ? String($0.dropLast()) : $0)/desk/tickets/\(ticket.number)" } ?? ""
+        let link = publicURL.map { "\n\nOpen the ticket: \($0.hasSuffix("/") ? String($0.dropLast()) : $0)\(WebRoute.desk(.ticket(.value(ticket.number))).path)" } ?? ""
         let body = "\(notification.message)\n\nTicket #\(ticket.number): \(ticket.subject)\(link)\n"
         let messageID = entry.headerMessageID ?? MessageID.make(domain: settings.messageIDDomain)
         if entry.headerMessageID == nil {

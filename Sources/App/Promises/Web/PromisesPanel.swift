@@ -53,13 +53,12 @@ extension TicketDetailPage {
     }
 
     private func changeForms(_ promise: PromiseItem, id: UUID, _ request: Request) -> Markup {
-        let base = "/desk/tickets/\(ticket.number)/promises/\(id.uuidString)"
         let user = frame.user
         // Only kinds whose proof lives outside the desk are marked kept by hand (a callback is kept
         // by a logged call, an update by a reply).
         let keep: Markup = PromiseRules.isKeptBy(.markedByOwner, kind: promise.kind) && PromiseBook.mayMarkKept(ownerId: promise.ownerId, by: user)
             ? """
-              <form method="post" action="\(base)/keep" class="inline">\(request.csrfField)
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(ticket.number), .keepPromise(.value(id)))))" class="inline">\(request.csrfField)
                 <button type="submit" class="secondary small-button">Mark kept</button></form>
               """
             : .empty
@@ -68,7 +67,7 @@ extension TicketDetailPage {
             <div class="promise-actions">
               \(keep)
               <details class="cancel-promise"\(reasonValue.isEmpty ? Markup.empty : " open")><summary>Cancel…</summary>
-                <form method="post" action="\(base)/cancel" class="stack">\(request.csrfField)
+                <form method="post" action="\(WebRoute.desk(.ticket(.value(ticket.number), .cancelPromise(.value(id)))))" class="stack">\(request.csrfField)
                   <label for="cancel-\(id)">Why is it cancelled? (required)</label>
                   <textarea id="cancel-\(id)" name="reason" rows="2" required>\(reasonValue)</textarea>
                   <button type="submit" class="secondary small-button">Cancel promise</button>
@@ -87,7 +86,7 @@ extension TicketDetailPage {
         let open: Markup = problem?.form == .promise ? " open" : .empty
         return """
             <details class="make-promise"\(open)><summary>Make a promise</summary>
-              <form method="post" action="/desk/tickets/\(ticket.number)/promises" class="stack" id="promise-form">
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(ticket.number), .makePromise)))" class="stack" id="promise-form">
                 \(request.csrfField)
                 \(error(for: .promise))
                 <label for="promise-kind">Kind</label>

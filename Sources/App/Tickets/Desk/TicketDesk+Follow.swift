@@ -12,13 +12,20 @@ extension TicketDesk {
         try await settle(event, on: ticket)
     }
 
-    /// What an event sets off beyond the runaround counters and SLA clocks. Opening a ticket
-    /// (`open`) computes its counters and clocks in one go and then calls this for each of its
-    /// events, so a follow-up added here (not in `follow`) happens on every surface, creation included.
+    /// What an event sets off beyond the runaround counters and SLA clocks: each feature decides
+    /// what the event means for it. Opening a ticket (`open`) computes its counters and clocks in one
+    /// go and then calls this for each of its events, so a follow-up added here (not in `follow`)
+    /// happens on every surface, creation included.
     func settle(_ event: TimelineEvent, on ticket: Ticket) async throws {
-        if case .messageAdded(let message) = event, message.authorType == .user, message.visibility == .public {
-            try await PromiseBook(desk: self).keepUpdates(after: now, on: ticket)
-            try await EscalationDesk(desk: self).answerInWriting(ticket: ticket)
-        }
+        try await PromiseBook(desk: self).follow(event, on: ticket)
+        try await EscalationDesk(desk: self).follow(event, on: ticket)
+    }
+}
+
+extension TimelineEvent {
+    /// A public reply written by staff: what keeps update promises and answers written escalations.
+    var isPublicStaffReply: Bool {
+        guard case .messageAdded(let message) = self else { return false }
+        return message.authorType == .user && message.visibility == .public
     }
 }

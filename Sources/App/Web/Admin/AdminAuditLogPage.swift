@@ -28,10 +28,8 @@ enum AdminAuditLogPage {
         let people = [("", "Anyone")] + staff.compactMap { user in user.id.map { ($0.uuidString, user.name) } }
         let kinds = [("", "Every kind")] + AuditAction.allCases.map { ($0.rawValue, $0.sentence.prefix(1).uppercased() + $0.sentence.dropFirst()) }
         let more: Markup = next.map { cursor in
-            var link = URLComponents()
-            link.queryItems = [URLQueryItem(name: "cursor", value: cursor)]
-                + [("actor_id", query.actorId?.uuidString), ("kind", query.kind?.rawValue)].compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-            return "<p><a href=\"/admin/audit-log\(link.string ?? "")\">Older entries</a></p>"
+            let link = WebRoute.admin(.auditLog).query(["cursor": cursor, "actor_id": query.actorId, "kind": query.kind?.rawValue])
+            return "<p><a href=\"\(link)\">Older entries</a></p>"
         } ?? .empty
         let table: Markup = rows.isEmpty ? "<p class=\"muted\">No administrative action matches.</p>" : """
             <table class="tickets admin"><caption class="visually-hidden">Administrative actions, newest first</caption>
@@ -40,7 +38,7 @@ enum AdminAuditLogPage {
             """
         return Layout.desk(req, frame, title: "Audit log", main: """
             <div class="page-head"><h1>Audit log</h1></div>
-            <form method="get" action="/admin/audit-log" class="filters">
+            <form method="get" action="\(WebRoute.admin(.auditLog))" class="filters">
               <label for="audit-actor">Who</label><select id="audit-actor" name="actor_id">\(Format.options(people, selected: query.actorId?.uuidString ?? ""))</select>
               <label for="audit-kind">What</label><select id="audit-kind" name="kind">\(Format.options(kinds, selected: query.kind?.rawValue ?? ""))</select>
               <button type="submit">Filter</button>

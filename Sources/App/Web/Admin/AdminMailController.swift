@@ -15,9 +15,9 @@ enum AdminMailController {
         let id = try req.id("mailID", of: "inbound mail")
         guard let record = try await InboundMail.find(id, on: req.db) else { throw WebError.notFound("inbound mail") }
         guard record.status == .failed, try await MailIngestor(app: req.application).retry(record, now: req.now) else {
-            return req.redirect(to: "/admin/mail?done=unchanged", redirectType: .normal)
+            return req.redirect(to: WebRoute.admin(.mail).query(["done": "unchanged"]))
         }
-        return req.redirect(to: "/admin/mail?done=\(record.status.rawValue)", redirectType: .normal)
+        return req.redirect(to: WebRoute.admin(.mail).query(["done": record.status.rawValue]))
     }
 
     private static func page(_ req: Request, notice: String?) async throws -> Markup {
@@ -33,7 +33,7 @@ enum AdminMailController {
         func rows(_ mails: [InboundMail], retry: Bool) -> [Markup] {
             mails.map { mail -> Markup in
                 let button: Markup = retry ? """
-                    <form method="post" action="/admin/mail/\(mail.id ?? UUID())/retry" class="inline">\(req.csrfField)
+                    <form method="post" action="\(WebRoute.admin(.retryMail(.value(mail.id ?? UUID()))))" class="inline">\(req.csrfField)
                       <button class="link" type="submit">Process again</button></form>
                     """ : .empty
                 return """

@@ -48,7 +48,7 @@ enum AdminSettingsController {
             <div class="page-head"><h1>Settings</h1></div>
             \(AdminPage.messages(message: message, notice: notice))
             <section class="panel inline-panel">
-              <form method="post" action="/admin/settings" class="stack narrow-form">\(req.csrfField)
+              <form method="post" action="\(WebRoute.admin(.settings))" class="stack narrow-form">\(req.csrfField)
                 <label for="desk-name">Desk name</label>
                 <input id="desk-name" name="desk_name" required maxlength="80" value="\(settings.deskName)">
                 <label for="support-address">Support address <span class="muted small">(where customers write)</span></label>

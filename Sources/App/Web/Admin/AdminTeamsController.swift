@@ -38,7 +38,7 @@ enum AdminTeamsController {
         } catch let error as RequestError {
             return try await page(req, message: error.reason).response(status: error.status)
         }
-        return req.redirect(to: "/admin/teams", redirectType: .normal)
+        return req.redirect(to: WebRoute.admin(.teams))
     }
 
     @Sendable static func addMember(req: Request) async throws -> Response {
@@ -58,7 +58,7 @@ enum AdminTeamsController {
                     after: AuditSnapshot.Membership(teamId: teamId, userId: userId), at: req.now, on: db)
             }
         }
-        return req.redirect(to: "/admin/teams", redirectType: .normal)
+        return req.redirect(to: WebRoute.admin(.teams))
     }
 
     @Sendable static func removeMember(req: Request) async throws -> Response {
@@ -71,7 +71,7 @@ enum AdminTeamsController {
                 .teamMemberRemoved, by: .init(try req.deskUser()), subject: "team", id: teamId.uuidString,
                 before: AuditSnapshot.Membership(teamId: teamId, userId: userId), at: req.now, on: db)
         }
-        return req.redirect(to: "/admin/teams", redirectType: .normal)
+        return req.redirect(to: WebRoute.admin(.teams))
     }
 
     private static func page(_ req: Request, message: String?) async throws -> Markup {
@@ -87,7 +87,7 @@ enum AdminTeamsController {
             let members: [Markup] = memberIds.compactMap { userId in
                 names[userId].map { name in
                     """
-                    <li>\(name) <form method="post" action="/admin/teams/\(id)/members/\(userId)/remove" class="inline">\(req.csrfField)
+                    <li>\(name) <form method="post" action="\(WebRoute.admin(.removeTeamMember(team: .value(id), user: .value(userId))))" class="inline">\(req.csrfField)
                       <button class="link danger" type="submit" aria-label="Remove \(name) from \(team.name)">Remove</button></form></li>
                     """
                 }
@@ -98,7 +98,7 @@ enum AdminTeamsController {
                   <h2>\(team.name) <span class="muted small">\(memberIds.count) people</span></h2>
                   <p class="muted small">\(team.teamDescription ?? "")</p>
                   <ul class="plain-list columns">\(members.isEmpty ? ["<li class=\"muted\">Nobody yet</li>"] : members)</ul>
-                  <form method="post" action="/admin/teams/\(id)/members" class="form-row">\(req.csrfField)
+                  <form method="post" action="\(WebRoute.admin(.teamMembers(.value(id))))" class="form-row">\(req.csrfField)
                     <label for="add-\(id)">Add to \(team.name)</label>
                     <select id="add-\(id)" name="user_id">\(Format.options(candidates, selected: nil))</select>
                     <button type="submit" class="secondary">Add</button>
@@ -112,7 +112,7 @@ enum AdminTeamsController {
             \(sections)
             <section class="panel inline-panel">
               <h2>New team</h2>
-              <form method="post" action="/admin/teams" class="grid-form">\(req.csrfField)
+              <form method="post" action="\(WebRoute.admin(.teams))" class="grid-form">\(req.csrfField)
                 <div><label for="team-name">Name</label><input id="team-name" name="name" required maxlength="100"></div>
                 <div><label for="team-description">Description</label><input id="team-description" name="description"></div>
                 <div class="end"><button type="submit">Create team</button></div>

@@ -44,7 +44,7 @@ enum AdminTokensController {
             try await token.delete(on: db)
             try await AuditLog.record(.tokenRevoked, by: .init(admin), subject: "token", id: id.uuidString, before: AuditSnapshot.Token(token), at: req.now, on: db)
         }
-        return req.redirect(to: "/admin/tokens", redirectType: .normal)
+        return req.redirect(to: WebRoute.admin(.tokens))
     }
 
     private static func page(_ req: Request, created: String?, message: String?) async throws -> Markup {
@@ -56,7 +56,7 @@ enum AdminTokensController {
             """
             <tr><td>\(token.label)</td><td>\(token.userId.flatMap { names[$0] } ?? "")</td>
               <td>\(Format.time(token.createdAt))</td>
-              <td><form method="post" action="/admin/tokens/\(token.id ?? UUID())/revoke" class="inline">\(req.csrfField)
+              <td><form method="post" action="\(WebRoute.admin(.revokeToken(.value(token.id ?? UUID()))))" class="inline">\(req.csrfField)
                 <button class="link danger" type="submit">Revoke</button></form></td></tr>
             """
         }
@@ -78,7 +78,7 @@ enum AdminTokensController {
               <tbody>\(rows)</tbody></table>
             <section class="panel inline-panel">
               <h2>New token</h2>
-              <form method="post" action="/admin/tokens" class="grid-form">\(req.csrfField)
+              <form method="post" action="\(WebRoute.admin(.tokens))" class="grid-form">\(req.csrfField)
                 <div><label for="token-user">Acts as</label><select id="token-user" name="user_id">\(Format.options(people, selected: nil))</select></div>
                 <div><label for="token-label">Label</label><input id="token-label" name="label" required maxlength="100" placeholder="CRM sync"></div>
                 <div class="end"><button type="submit">Create token</button></div>

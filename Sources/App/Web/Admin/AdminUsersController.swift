@@ -55,7 +55,7 @@ enum AdminUsersController {
             // reactivating them later brings none of them back.
             if !user.active { try await AccessRevocation.revoke(.user(id), on: db) }
         }
-        return req.redirect(to: "/admin/users", redirectType: .normal)
+        return req.redirect(to: WebRoute.admin(.users))
     }
 
     private static func page(_ req: Request, message: String?, notice: String?) async throws -> Markup {
@@ -65,7 +65,7 @@ enum AdminUsersController {
         let rows: [Markup] = users.map { user in
             let canChange = StaffDirectory.mayManage(user.role, as: actor) && user.id != actor.id
             let toggle: Markup = canChange ? """
-                <form method="post" action="/admin/users/\(user.id ?? UUID())/active" class="inline">\(req.csrfField)
+                <form method="post" action="\(WebRoute.admin(.userActive(.value(user.id ?? UUID()))))" class="inline">\(req.csrfField)
                   <button class="link" type="submit">\(user.active ? "Deactivate" : "Reactivate")</button></form>
                 """ : .empty
             let state: Markup = user.active ? "<span class=\"badge ok\">Active</span>" : "<span class=\"badge status-closed\">Deactivated</span>"
@@ -82,7 +82,7 @@ enum AdminUsersController {
               <tbody>\(rows)</tbody></table>
             <section class="panel inline-panel">
               <h2>Add a person</h2>
-              <form method="post" action="/admin/users" class="grid-form">\(req.csrfField)
+              <form method="post" action="\(WebRoute.admin(.users))" class="grid-form">\(req.csrfField)
                 <div><label for="new-name">Name</label><input id="new-name" name="name" required></div>
                 <div><label for="new-email">Email</label><input id="new-email" name="email" type="email" required></div>
                 <div><label for="new-role">Role</label><select id="new-role" name="role">\(Format.options(roles, selected: "agent"))</select></div>

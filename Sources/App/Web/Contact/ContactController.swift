@@ -88,7 +88,7 @@ enum ContactController {
               <h1>Contact us</h1>
               <p class="lead">Tell us what you need. A person reads every message and answers by email.</p>
               \(error)
-              <form method="post" action="/contact" class="stack">
+              <form method="post" action="\(WebRoute.contact)" class="stack">
                 \(req.csrfField)
                 <div class="two">
                   <div><label for="name">Your name</label>
@@ -104,7 +104,7 @@ enum ContactController {
                   <input id="website" name="website" tabindex="-1" autocomplete="off"></div>
                 <button type="submit">Send message</button>
               </form>
-              <p class="small muted">Already wrote to us? <a href="/portal/login">See your requests</a>.</p>
+              <p class="small muted">Already wrote to us? <a href="\(WebRoute.portal(.signIn))">See your requests</a>.</p>
             </main>
             """)
     }
@@ -116,7 +116,7 @@ enum ContactController {
             <main id="main" class="card narrow">
               <h1>Thank you, we are on it</h1>
               \(reference)
-              <p>We answer by email. You can also follow your request in the <a href="/portal/login">customer portal</a>.</p>
+              <p>We answer by email. You can also follow your request in the <a href="\(WebRoute.portal(.signIn))">customer portal</a>.</p>
             </main>
             """)
     }

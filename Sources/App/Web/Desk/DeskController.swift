@@ -11,9 +11,9 @@ enum DeskController {
     /// never on an empty list that hides the work.
     @Sendable static func home(req: Request) async throws -> Response {
         let user = try req.deskUser()
-        guard user.role > .agent else { return req.redirect(to: "/desk/views/\(DeskViewKind.mine.rawValue)") }
+        guard user.role > .agent else { return req.redirect(to: WebRoute.desk(.view(.value(.mine)))) }
         let inATeam = try await TeamMembership.query(on: req.db).filter(\.$userId == (try user.requireID())).first() != nil
-        return req.redirect(to: "/desk/views/\((inATeam ? DeskViewKind.team : .open).rawValue)")
+        return req.redirect(to: WebRoute.desk(.view(.value(inATeam ? .team : .open))))
     }
 
     @Sendable static func view(req: Request) async throws -> Response {
@@ -21,7 +21,7 @@ enum DeskController {
         var parameters = req.queryParameters
         parameters["view"] = kind.rawValue
         let query = try DeskListQuery(parameters: parameters)
-        let page = try await DeskListPage.load(req, query: query, title: kind.title, active: kind.rawValue, basePath: "/desk/views/\(kind.rawValue)")
+        let page = try await DeskListPage.load(req, query: query, title: kind.title, active: kind.rawValue, basePath: WebRoute.desk(.view(.value(kind))).path)
         return page.render(req).response()
     }
 
@@ -43,7 +43,7 @@ enum DeskController {
         for key in ["after", "sort"] { if let value = req.queryParameters[key] { parameters[key] = value } }
         let query = try DeskListQuery(parameters: parameters)
         let page = try await DeskListPage.load(
-            req, query: query, title: filter.name, active: "saved:\(id.uuidString)", basePath: "/desk/filters/\(id.uuidString)",
+            req, query: query, title: filter.name, active: "saved:\(id.uuidString)", basePath: WebRoute.desk(.filter(.value(id))).path,
             savedFilterId: id)
         return page.render(req).response()
     }
@@ -57,7 +57,7 @@ enum DeskController {
         let query = try DeskListQuery(parameters: parse(form.query ?? "")).filterQuery
         let filter = SavedFilter(userId: try user.requireID(), name: name, query: query, at: req.now)
         try await req.write { db in try await filter.create(on: db) }
-        return req.redirect(to: "/desk/filters/\(try filter.requireID().uuidString)", redirectType: .normal)
+        return req.redirect(to: WebRoute.desk(.filter(.value(try filter.requireID()))))
     }
 
     @Sendable static func deleteFilter(req: Request) async throws -> Response {
@@ -67,7 +67,7 @@ enum DeskController {
         try await req.write { db in
             try await SavedFilter.query(on: db).filter(\.$id == id).filter(\.$userId == userId).delete()
         }
-        return req.redirect(to: "/desk/views/mine", redirectType: .normal)
+        return req.redirect(to: WebRoute.desk(.view(.value(.mine))))
     }
 
     static func parse(_ query: String) -> [String: String] {
@@ -87,7 +87,7 @@ enum DeskController {
         if let number = Int(digits), number > 0,
             try await Ticket.query(on: req.db).filter(\.$number == number).first() != nil
         {
-            return req.redirect(to: "/desk/tickets/\(number)")
+            return req.redirect(to: WebRoute.desk(.ticket(.value(number))))
         }
         var frame = try await DeskFrame.load(req, user: user, active: "search")
         frame.query = text
@@ -117,7 +117,7 @@ enum DeskController {
         let tickets = try await Ticket.query(on: req.db).filter(\.$requesterId == id).sort(\.$number, .descending).limit(200).all()
         let names = try await DeskNames.load(for: tickets, on: req.db)
         let frame = try await DeskFrame.load(req, user: user, active: "customer")
-        let org: Markup = organization.map { "<p>Organization: <a href=\"/desk/organizations/\($0.id ?? UUID())\">\($0.name)</a></p>" } ?? .empty
+        let org: Markup = organization.map { "<p>Organization: <a href=\"\(WebRoute.desk(.organization(.value($0.id ?? UUID()))))\">\($0.name)</a></p>" } ?? .empty
         let phone: Markup = customer.phone.map { "<p>Phone: \($0)</p>" } ?? .empty
         return Layout.desk(req, frame, title: customer.name, main: """
             <div class="page-head"><h1>\(customer.name)</h1></div>
@@ -135,7 +135,7 @@ enum DeskController {
         let tickets = try await Ticket.query(on: req.db).filter(\.$organizationId == id).sort(\.$number, .descending).limit(200).all()
         let names = try await DeskNames.load(for: tickets, on: req.db)
         let frame = try await DeskFrame.load(req, user: user, active: "organization")
-        let members: [Markup] = people.map { "<li><a href=\"/desk/customers/\($0.id ?? UUID())\">\($0.name)</a> <span class=\"muted small\">\($0.email)</span></li>" }
+        let members: [Markup] = people.map { "<li><a href=\"\(WebRoute.desk(.customer(.value($0.id ?? UUID()))))\">\($0.name)</a> <span class=\"muted small\">\($0.email)</span></li>" }
         let domain: Markup = organization.domain.map { "<p>Domain: \($0)</p>" } ?? .empty
         return Layout.desk(req, frame, title: organization.name, main: """
             <div class="page-head"><h1>\(organization.name)</h1></div>

@@ -50,8 +50,9 @@ struct DeskGuard: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.webUser != nil else {
             if request.method == .GET {
-                let next = request.url.path.hasPrefix("/desk") ? "?next=\(request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/desk")" : ""
-                return request.redirect(to: "/login\(next)")
+                // Back to the desk page asked for after signing in; anything else is not a place to return to.
+                let next = request.url.path.hasPrefix(WebRoute.desk(.home).path) ? request.url.path : nil
+                return request.redirect(to: WebRoute.signIn.query(["next": next]))
             }
             throw WebError.forbidden("Your session has ended. Sign in again, then send this once more.")
         }

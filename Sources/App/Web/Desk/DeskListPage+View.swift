@@ -13,11 +13,11 @@ extension DeskListPage {
             ? "<a class=\"button secondary\" href=\"\(basePath)?\(query.filterQuery)\">← First page</a>" : .empty
         let maxNumber = rows.map(\.number).max() ?? 0
         let live: Markup = query.after == nil
-            ? " data-stream=\"/desk/stream/list?\(query.filterQuery)&since=\(maxNumber)\" data-sort=\"\(query.sort.rawValue)\"" : .empty
+            ? " data-stream=\"\(WebRoute.desk(.listStream))?\(query.filterQuery)&since=\(maxNumber)\" data-sort=\"\(query.sort.rawValue)\"" : .empty
         let hidden: Markup = savedFilterId == nil ? "<input type=\"hidden\" name=\"view\" value=\"\(query.view.rawValue)\">" : .empty
         let deleteSaved: Markup = savedFilterId.map { id in
             """
-            <form method="post" action="/desk/filters/\(id)/delete" class="inline">\(request.csrfField)
+            <form method="post" action="\(WebRoute.desk(.deleteFilter(.value(id))))" class="inline">\(request.csrfField)
               <button class="link danger" type="submit">Delete this saved filter</button></form>
             """
         } ?? .empty
@@ -37,7 +37,7 @@ extension DeskListPage {
             \(TicketRows.table(rows, caption: title, now: now, empty: "Nothing here. Enjoy the calm.", live: live))
             <div class="pager">\(firstLink)\(nextLink)<span class="muted small">j / k to move, Enter to open, ? for every key</span></div>
             <details class="save-filter"><summary>Save this view as a filter</summary>
-              <form method="post" action="/desk/filters">\(request.csrfField)
+              <form method="post" action="\(WebRoute.desk(.saveFilter))">\(request.csrfField)
                 <input type="hidden" name="query" value="\(query.filterQuery)">
                 <label for="filter-name">Name</label>
                 <input id="filter-name" name="name" required maxlength="80" placeholder="Urgent VIP">

@@ -12,7 +12,7 @@ extension TicketDetailPage {
         }
         let copied: [Markup] = participants.participants.map { p -> Markup in
             let remove: Markup = open ? """
-                <form method="post" action="/desk/tickets/\(number)/participants/remove" class="inline">\(request.csrfField)
+                <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .removeParticipant)))" class="inline">\(request.csrfField)
                   <input type="hidden" name="email" value="\(p.email)">
                   <button class="link danger" type="submit" aria-label="Stop copying \(p.email)">Remove</button></form>
                 """ : .empty
@@ -20,7 +20,7 @@ extension TicketDetailPage {
         }
         let suggested: [Markup] = participants.suggested.map { p -> Markup in
             let add: Markup = open ? """
-                <form method="post" action="/desk/tickets/\(number)/participants" class="inline">\(request.csrfField)
+                <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .addParticipant)))" class="inline">\(request.csrfField)
                   <input type="hidden" name="email" value="\(p.email)">
                   <button class="link" type="submit" aria-label="Copy \(p.email) on this ticket">Add</button></form>
                 """ : .empty
@@ -32,7 +32,7 @@ extension TicketDetailPage {
             <ul class="plain-list">\(suggested)</ul>
             """
         let addForm: Markup = open ? """
-            <form method="post" action="/desk/tickets/\(number)/participants" class="stack">\(request.csrfField)
+            <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .addParticipant)))" class="stack">\(request.csrfField)
               \(error(for: .participants))
               <label for="participant-email">Copy someone</label>
               <input id="participant-email" name="email" type="email" required value="\(value(.participants, "email"))">

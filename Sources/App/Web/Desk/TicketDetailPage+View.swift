@@ -17,11 +17,11 @@ extension TicketDetailPage {
                 """
         } ?? .empty
         return Layout.desk(request, frame, title: "#\(number) \(ticket.subject)", main: """
-            <div class="ticket" data-ticket="\(number)" data-stream="/desk/stream/tickets/\(number)?since=\(lastEventId)"
-                 data-presence-url="/desk/tickets/\(number)/presence">
+            <div class="ticket" data-ticket="\(number)" data-stream="\(WebRoute.desk(.ticketStream(.value(number))).query(["since": lastEventId]))"
+                 data-presence-url="\(WebRoute.desk(.ticket(.value(number), .presence)))">
               <header class="ticket-head">
                 <div>
-                  <p class="crumbs muted small"><a href="/desk/views/open">All open</a> / #\(number)</p>
+                  <p class="crumbs muted small"><a href="\(WebRoute.desk(.view(.value(.open))))">All open</a> / #\(number)</p>
                   <h1><span class="muted">#\(number)</span> \(ticket.subject)</h1>
                   <p class="meta">\(Format.status(ticket.status)) \(Format.priority(ticket.priority)) \(ownerLine)\(teamLine)
                     · via \(ticket.channel.rawValue) · opened \(Format.time(ticket.createdAt, now: journey.now, zone: settings.zone))</p>
@@ -61,13 +61,13 @@ extension TicketDetailPage {
     /// Above the timeline when it does not start at the ticket's first entry.
     var olderEntriesLink: Markup {
         guard let before = timeline.olderBefore else { return .empty }
-        return "<p class=\"timeline-more\"><a href=\"/desk/tickets/\(ticket.number)?before=\(before)\" rel=\"prev\">Older entries</a></p>"
+        return "<p class=\"timeline-more\"><a href=\"\(WebRoute.desk(.ticket(.value(ticket.number))).query(["before": before]))\" rel=\"prev\">Older entries</a></p>"
     }
 
     /// Below an older part of the timeline: live entries only join the latest part.
     var latestEntriesLink: Markup {
         guard !timeline.isLatest else { return .empty }
-        return "<p class=\"timeline-more\"><a href=\"/desk/tickets/\(ticket.number)\">Latest entries</a></p>"
+        return "<p class=\"timeline-more\"><a href=\"\(WebRoute.desk(.ticket(.value(ticket.number))))\">Latest entries</a></p>"
     }
 
     func error(for form: FormProblem.Form) -> Markup {
@@ -87,7 +87,7 @@ extension TicketDetailPage {
             .map { ($0.rawValue, "and set " + Format.label($0).lowercased()) }
         return """
             <div class="compose" id="compose">
-              <form method="post" action="/desk/tickets/\(number)/reply" class="reply-form" data-typing>
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .reply)))" class="reply-form" data-typing>
                 \(request.csrfField)
                 <label for="reply-body">Reply to \(requester.name) <span class="muted small">(r)</span></label>
                 \(error(for: .reply))
@@ -98,7 +98,7 @@ extension TicketDetailPage {
                   <button type="submit">Send reply</button>
                 </div>
               </form>
-              <form method="post" action="/desk/tickets/\(number)/note" class="note-form" data-typing>
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .note)))" class="note-form" data-typing>
                 \(request.csrfField)
                 <label for="note-body">Internal note <span class="muted small">(n) · only staff see this</span></label>
                 \(error(for: .note))
@@ -111,20 +111,20 @@ extension TicketDetailPage {
 
     private var requesterPanel: Markup {
         let organizationLine: Markup = organization.map { org in
-            "<p><a href=\"/desk/organizations/\(org.id)\">\(org.name)</a></p>"
+            "<p><a href=\"\(WebRoute.desk(.organization(.value(org.id))))\">\(org.name)</a></p>"
         } ?? .empty
         let phone: Markup = requester.phone.map { "<p class=\"small\">\($0)</p>" } ?? .empty
         let others: [Markup] = otherTickets.map { other in
-            "<li><a href=\"/desk/tickets/\(other.number)\">#\(other.number) \(other.subject)</a> \(Format.status(other.status))</li>"
+            "<li><a href=\"\(WebRoute.desk(.ticket(.value(other.number))))\">#\(other.number) \(other.subject)</a> \(Format.status(other.status))</li>"
         }
         let contacts: [Markup] = contactHistory.map { contact in
-            let link: Markup = contact.ticketNumber.map { "<a href=\"/desk/tickets/\($0)\">#\($0)</a>" } ?? .empty
+            let link: Markup = contact.ticketNumber.map { "<a href=\"\(WebRoute.desk(.ticket(.value($0))))\">#\($0)</a>" } ?? .empty
             return "<li>\(Format.time(contact.at, now: journey.now, zone: settings.zone)) · \(contact.channel.rawValue) \(link)</li>"
         }
         return """
             <section class="panel">
               <h2>Requester</h2>
-              <p><a href="/desk/customers/\(requester.id)"><strong>\(requester.name)</strong></a></p>
+              <p><a href="\(WebRoute.desk(.customer(.value(requester.id))))"><strong>\(requester.name)</strong></a></p>
               <p class="small">\(requester.email)</p>
               \(phone)
               \(organizationLine)
@@ -146,14 +146,14 @@ extension TicketDetailPage {
             <select id="team" name="team_id">\(Format.options([("", "No team")] + teams.map { ($0.id.uuidString, $0.name) }, selected: ""))</select>
             """ : "<p class=\"small muted\">Moving to another team is a hand-off (below).</p>"
         let take: Markup = ticket.ownerId == nil ? """
-            <form method="post" action="/desk/tickets/\(number)/assign">\(request.csrfField)
+            <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .assign)))">\(request.csrfField)
               <button type="submit" class="secondary wide">Take it: assign to me</button></form>
             """ : .empty
         return """
             <section class="panel">
               <h2>Ticket</h2>
               \(take)
-              <form method="post" action="/desk/tickets/\(number)/update" class="stack">
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .update)))" class="stack">
                 \(request.csrfField)
                 \(error(for: .update))
                 <label for="status">Status</label>
@@ -179,7 +179,7 @@ extension TicketDetailPage {
               <h2>Hand off</h2>
               <p class="small muted">The receiver sees your note at the top of the ticket. Say what the customer needs,
                  what was tried, and what was promised.</p>
-              <form method="post" action="/desk/tickets/\(ticket.number)/handoff" class="stack">
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(ticket.number), .handoff)))" class="stack">
                 \(request.csrfField)
                 \(error(for: .handoff))
                 <label for="to-user">To person</label>

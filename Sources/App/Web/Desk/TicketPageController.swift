@@ -133,7 +133,7 @@ enum TicketPageController {
             return try await TicketDetailPage.load(req, number: number, problem: .init(form: form, message: error.reason, values: values))
                 .render(req).response(status: error.status)
         }
-        return req.redirect(to: "/desk/tickets/\(number)?done=\(done.key)#\(done.anchor)", redirectType: .normal)
+        return req.redirect(to: WebRoute.desk(.ticket(.value(number))).query(["done": done.key]).fragment(done.anchor))
     }
 
     static func number(_ req: Request) throws -> Int {

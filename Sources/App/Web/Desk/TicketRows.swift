@@ -65,7 +65,7 @@ enum TicketRows {
         return """
             <tr data-number="\(ticket.number)">
               <td class="num">\(ticket.number)</td>
-              <td class="subject"><a href="/desk/tickets/\(ticket.number)">\(ticket.subject)</a> \(handoffs)
+              <td class="subject"><a href="\(WebRoute.desk(.ticket(.value(ticket.number))))">\(ticket.subject)</a> \(handoffs)
                 <div class="sub muted">\(requester)</div></td>
               <td>\(Format.status(ticket.status))</td>
               <td>\(Format.priority(ticket.priority))</td>

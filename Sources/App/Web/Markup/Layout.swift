@@ -19,25 +19,25 @@ enum Layout {
     /// The people section of the sidebar: everyone's own growth pages, and the team reports for
     /// leads and up (the same role rule as the reports themselves).
     static func peopleLinks(_ frame: DeskFrame) -> [Markup] {
-        var links: [(String, String, String)] = [
-            ("people-me", "/desk/people/me", "My profile"),
-            ("people-kudos", "/desk/people/kudos", "Kudos"),
-            ("people-coaching", "/desk/people/coaching", "Coaching"),
-            ("people-duties", "/desk/people/duties", "Duty log"),
-            ("people-learning", "/desk/people/learning", "Learning log"),
-            ("people-skills", "/desk/people/skills", "Skills"),
-            ("people-projects", "/desk/people/projects", "Projects"),
-            ("people-careers", "/desk/people/careers", "Careers & alumni"),
-            ("people-role", "/desk/people/role-profile", "Team-role profile"),
-            ("people-insights", "/desk/people/insights", "Insights"),
-            ("people-frictions", "/desk/people/frictions", "Policy friction"),
+        var links: [(String, PeopleRoute, String)] = [
+            ("people-me", .me, "My profile"),
+            ("people-kudos", .kudos, "Kudos"),
+            ("people-coaching", .coaching, "Coaching"),
+            ("people-duties", .duties, "Duty log"),
+            ("people-learning", .learning, "Learning log"),
+            ("people-skills", .skills, "Skills"),
+            ("people-projects", .projects, "Projects"),
+            ("people-careers", .careers, "Careers & alumni"),
+            ("people-role", .roleProfile, "Team-role profile"),
+            ("people-insights", .insights, "Insights"),
+            ("people-frictions", .frictions, "Policy friction"),
         ]
         if frame.user.role >= .lead {
-            links.append(("people-health", "/desk/people/health", "Department health"))
-            links.append(("people-load", "/desk/people/load", "Emotional load"))
+            links.append(("people-health", .health, "Department health"))
+            links.append(("people-load", .load, "Emotional load"))
         }
-        return links.map { key, href, title in
-            "<li><a href=\"\(href)\"\(current(frame.active == key))>\(title)</a></li>"
+        return links.map { key, route, title in
+            "<li><a href=\"\(WebRoute.people(route))\"\(current(frame.active == key))>\(title)</a></li>"
         }
     }
 
@@ -48,8 +48,8 @@ enum Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="csrf-token" content="\(request.csrfToken)">
         <title>\(title) · Frontline</title>
-        <link rel="stylesheet" href="/assets/frontline.css">
-        <script src="/assets/frontline.js" defer></script>
+        <link rel="stylesheet" href="\(WebRoute.asset(.value("frontline.css")))">
+        <script src="\(WebRoute.asset(.value("frontline.js")))" defer></script>
         </head><body class="\(bodyClass)">
         \(body)
         </body></html>
@@ -62,25 +62,25 @@ enum Layout {
         let views: [Markup] = DeskViewKind.allCases.map { kind in
             let current = Layout.current(frame.active == kind.rawValue)
             return """
-                <li><a href="/desk/views/\(kind.rawValue)"\(current)><span>\(kind.title)</span>\
+                <li><a href="\(WebRoute.desk(.view(.value(kind))))"\(current)><span>\(kind.title)</span>\
                 <span class="count" data-count="\(kind.rawValue)">\(frame.counts[kind] ?? 0)</span></a></li>
                 """
         }
         let saved: [Markup] = frame.savedFilters.map { filter in
             let id = filter.id?.uuidString ?? ""
             let current = Layout.current(frame.active == "saved:\(id)")
-            return "<li><a href=\"/desk/filters/\(id)\"\(current)><span>\(filter.name)</span></a></li>"
+            return "<li><a href=\"\(filter.id.map { WebRoute.desk(.filter(.value($0))).path } ?? "")\"\(current)><span>\(filter.name)</span></a></li>"
         }
         var adminLinks: [Markup] = []
         if user.role.managesPeople {
-            adminLinks.append("<li><a href=\"/admin/users\"\(current(frame.active == "admin-users"))>Users</a></li>")
-            adminLinks.append("<li><a href=\"/admin/teams\"\(current(frame.active == "admin-teams"))>Teams</a></li>")
+            adminLinks.append("<li><a href=\"\(WebRoute.admin(.users))\"\(current(frame.active == "admin-users"))>Users</a></li>")
+            adminLinks.append("<li><a href=\"\(WebRoute.admin(.teams))\"\(current(frame.active == "admin-teams"))>Teams</a></li>")
         }
         if user.role == .admin {
-            adminLinks.append("<li><a href=\"/admin/tokens\"\(current(frame.active == "admin-tokens"))>API tokens</a></li>")
-            adminLinks.append("<li><a href=\"/admin/mail\"\(current(frame.active == "admin-mail"))>Inbound mail</a></li>")
-            adminLinks.append("<li><a href=\"/admin/settings\"\(current(frame.active == "admin-settings"))>Settings</a></li>")
-            adminLinks.append("<li><a href=\"/admin/audit-log\"\(current(frame.active == "admin-audit"))>Audit log</a></li>")
+            adminLinks.append("<li><a href=\"\(WebRoute.admin(.tokens))\"\(current(frame.active == "admin-tokens"))>API tokens</a></li>")
+            adminLinks.append("<li><a href=\"\(WebRoute.admin(.mail))\"\(current(frame.active == "admin-mail"))>Inbound mail</a></li>")
+            adminLinks.append("<li><a href=\"\(WebRoute.admin(.settings))\"\(current(frame.active == "admin-settings"))>Settings</a></li>")
+            adminLinks.append("<li><a href=\"\(WebRoute.admin(.auditLog))\"\(current(frame.active == "admin-audit"))>Audit log</a></li>")
         }
         let people = peopleLinks(frame)
         let admin: Markup = adminLinks.isEmpty ? .empty : "<h2 class=\"nav-title\">Admin</h2><ul class=\"nav\">\(adminLinks)</ul>"
@@ -89,14 +89,14 @@ enum Layout {
             <a class="skip" href="#main">Skip to content</a>
             <header class="topbar">
               <button class="menu-toggle" type="button" aria-controls="sidebar" aria-expanded="false">Menu</button>
-              <a class="brand" href="/desk">\(frame.deskName)</a>
-              <form class="search" role="search" action="/desk/search" method="get">
+              <a class="brand" href="\(WebRoute.desk(.home))">\(frame.deskName)</a>
+              <form class="search" role="search" action="\(WebRoute.desk(.search))" method="get">
                 <label for="q" class="visually-hidden">Search tickets</label>
                 <input id="q" name="q" type="search" placeholder="Search or #number  ( / )" value="\(frame.query)" autocomplete="off">
               </form>
               <div class="me">
                 <span class="me-name">\(user.name)</span>
-                <form method="post" action="/logout">\(request.csrfField)<button class="link" type="submit">Sign out</button></form>
+                <form method="post" action="\(WebRoute.signOut)">\(request.csrfField)<button class="link" type="submit">Sign out</button></form>
               </div>
             </header>
             <div class="frame">

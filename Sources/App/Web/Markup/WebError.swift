@@ -67,12 +67,12 @@ struct WebErrorMiddleware: AsyncMiddleware {
         default: "That did not work"
         }
         let message = status == .notFound && !(error is WebError) ? "We could not find that page or ticket." : detail.message
-        let inPortal = request.webCustomer != nil || request.url.path.hasPrefix("/portal")
+        let inPortal = request.webCustomer != nil || request.url.path.hasPrefix(WebRoute.portal(.home).path)
         let page = Layout.plain(request, title: title, body: """
             <main class="card narrow" id="main">
               <h1>\(title)</h1>
               <p class="lead">\(message)</p>
-              <p><a href="\(inPortal ? "/portal" : "/desk")">Back to the start</a></p>
+              <p><a href="\(inPortal ? WebRoute.portal(.home) : WebRoute.desk(.home))">Back to the start</a></p>
             </main>
             """)
         let response = page.response(status: status)

@@ -18,7 +18,7 @@ enum CareersPage {
         }
         let empty: Markup = "<tr class=\"empty\"><td colspan=\"5\">No one has moved on to another department yet.</td></tr>"
         return try await PeopleWeb.page(req, active: "people-careers", title: "Alumni", main: """
-            <div class="page-head"><h1>Alumni</h1><a class="button secondary" href="/desk/people/careers">Career moves</a></div>
+            <div class="page-head"><h1>Alumni</h1><a class="button secondary" href="\(WebRoute.people(.careers))">Career moves</a></div>
             <p class="lead">People who started in customer service and now work across the company: a success of the department.</p>
             <table class="tickets"><thead><tr><th scope="col">Person</th><th scope="col">Department</th><th scope="col">Now</th><th scope="col">Was</th><th scope="col">Since</th></tr></thead>
               <tbody>\(rows.isEmpty ? [empty] : rows)</tbody></table>
@@ -28,7 +28,7 @@ enum CareersPage {
     @Sendable static func record(req: Request) async throws -> Response {
         let viewer = try req.deskUser()
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in "/desk/people/careers" },
+        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in WebRoute.people(.careers).link },
                                           page: { try await page(req, problem: $0) }) { db in
             let kind = try form["kind"].flatMap { $0.isEmpty ? nil : $0 }.map { raw in
                 guard let kind = CareerMoveKind(rawValue: raw) else { throw PeopleError.invalid(field: "kind", reason: "Pick promotion or move.") }
@@ -65,7 +65,7 @@ enum CareersPage {
             form = """
                 <section class="panel inline-panel" aria-labelledby="new-h"><h2 id="new-h">Record a career move</h2>
                   \(FormProblem.alert(problem, "new"))
-                  <form method="post" action="/desk/people/careers" class="grid-form">\(req.csrfField)
+                  <form method="post" action="\(WebRoute.people(.careers))" class="grid-form">\(req.csrfField)
                     <div><label for="who">Person</label><select id="who" name="user_id" required>\(PeopleWeb.personOptions(people, selected: value("user_id", ""), blank: "Choose a person"))</select></div>
                     <div><label for="kind">Kind</label><select id="kind" name="kind">\(Format.options([("promotion", "Promotion"), ("move", "Move to another department")], selected: value("kind", "promotion")))</select></div>
                     <div><label for="on">On</label><input id="on" name="on" type="date" required value="\(value("on", Days.day(of: req.now)))"></div>
@@ -80,7 +80,7 @@ enum CareersPage {
         }
         let empty: Markup = "<tr class=\"empty\"><td colspan=\"6\">No career moves recorded yet.</td></tr>"
         return try await PeopleWeb.page(req, active: "people-careers", title: "Career moves", main: """
-            <div class="page-head"><h1>Career moves</h1><a class="button secondary" href="/desk/people/alumni">Alumni</a></div>
+            <div class="page-head"><h1>Career moves</h1><a class="button secondary" href="\(WebRoute.people(.alumni))">Alumni</a></div>
             <p class="lead">Promotions within service and moves into other departments: each one a success of the department.</p>
             \(form)
             <table class="tickets"><thead><tr><th scope="col">Person</th><th scope="col">Kind</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Department</th><th scope="col">On</th></tr></thead>

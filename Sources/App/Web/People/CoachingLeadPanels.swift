@@ -12,7 +12,7 @@ enum CoachingLeadPanels {
         return """
             <section class="panel inline-panel" id="new" aria-labelledby="new-h"><h2 id="new-h">Log a coaching session</h2>
               \(FormProblem.alert(problem, "new"))
-              <form method="post" action="/desk/people/coaching" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.people(.coaching))" class="stack">\(req.csrfField)
                 <div class="grid-form">
                   <div><label for="agent">With</label><select id="agent" name="agent_id" required>\(PeopleWeb.personOptions(people, selected: agent, blank: "Choose a person"))</select></div>
                   <div><label for="on">Day</label><input id="on" name="on" type="date" required value="\(value("on", Days.day(of: req.now)))"></div>
@@ -41,12 +41,12 @@ enum CoachingLeadPanels {
 
         let queueRows: [Markup] = queue.map { item in
             let agent: Markup = item.agentId.map { PeopleWeb.person($0, names) } ?? "<span class=\"muted\">Unassigned</span>"
-            let start: Markup = item.agentId.map { "<a href=\"/desk/people/coaching?agent_id=\($0)&amp;tickets=\(item.ticketNumber)#new\">Discuss in a session</a>" } ?? .empty
-            return "<tr><td><a href=\"/desk/tickets/\(item.ticketNumber)\">#\(item.ticketNumber)</a></td><td>\(agent)</td><td>\(item.reason)</td><td>\(names[item.raisedBy] ?? "")</td><td>\(start)</td></tr>"
+            let start: Markup = item.agentId.map { "<a href=\"\(WebRoute.people(.coaching).query(["agent_id": $0, "tickets": item.ticketNumber]).fragment("new"))\">Discuss in a session</a>" } ?? .empty
+            return "<tr><td><a href=\"\(WebRoute.desk(.ticket(.value(item.ticketNumber))))\">#\(item.ticketNumber)</a></td><td>\(agent)</td><td>\(item.reason)</td><td>\(names[item.raisedBy] ?? "")</td><td>\(start)</td></tr>"
         }
         let uncoachedItems: [Markup] = uncoached.people.map { person in
             let last = person.lastCoachedOn.map { "last coached \(PeopleWeb.day($0))" } ?? "never coached"
-            return "<li><a href=\"/desk/people/\(person.userId)\">\(person.name)</a> <span class=\"muted\">(\(last))</span> <a href=\"/desk/people/coaching?agent_id=\(person.userId)#new\">Log a session</a></li>"
+            return "<li><a href=\"\(WebRoute.people(.profile(.value(person.userId))))\">\(person.name)</a> <span class=\"muted\">(\(last))</span> <a href=\"\(WebRoute.people(.coaching).query(["agent_id": person.userId]).fragment("new"))\">Log a session</a></li>"
         }
         let coachRows: [Markup] = report.coaches.map { coach in
             let perDay = coach.minutesPerWorkingDay.map { PeopleWeb.minutes($0) } ?? "–"
@@ -55,7 +55,7 @@ enum CoachingLeadPanels {
             return "<tr><td>\(coach.name)</td><td class=\"num\">\(coach.sessions)</td><td class=\"num\">\(perDay)</td><td class=\"num\">\(PeopleWeb.minutes(coach.minutesPerWeek))</td><td>\(state)</td></tr>"
         }
         let overdue: [Markup] = report.overdueActions.map { item in
-            "<li><a href=\"/desk/people/coaching/\(item.sessionId)\">\(item.description)</a> <span class=\"muted\">(\(item.agentName), due \(PeopleWeb.day(item.dueOn)))</span></li>"
+            "<li><a href=\"\(WebRoute.people(.coachingSession(.value(item.sessionId))))\">\(item.description)</a> <span class=\"muted\">(\(item.agentName), due \(PeopleWeb.day(item.dueOn)))</span></li>"
         }
         let emptyQueue: Markup = "<tr class=\"empty\"><td colspan=\"5\">Nothing waiting. Send a ticket here from its page when it is worth discussing.</td></tr>"
         let allCoached: Markup = "<p class=\"muted\">Everyone was coached in the last \(weeks) weeks.</p>"
@@ -66,7 +66,7 @@ enum CoachingLeadPanels {
               <tbody>\(queueRows.isEmpty ? [emptyQueue] : queueRows)</tbody></table>
             <div class="two">
               <section class="panel"><h2>Not coached in \(weeks) weeks</h2>
-                <form method="get" action="/desk/people/coaching" class="filters"><label for="weeks">Weeks</label><input id="weeks" name="weeks" inputmode="numeric" value="\(weeks)"><button type="submit" class="secondary">Show</button></form>
+                <form method="get" action="\(WebRoute.people(.coaching))" class="filters"><label for="weeks">Weeks</label><input id="weeks" name="weeks" inputmode="numeric" value="\(weeks)"><button type="submit" class="secondary">Show</button></form>
                 \(uncoachedItems.isEmpty ? allCoached : "<ul class=\"plain-list\">\(uncoachedItems)</ul>")</section>
               <section class="panel"><h2>Agreed actions overdue</h2>\(overdue.isEmpty ? noOverdue : "<ul class=\"plain-list\">\(overdue)</ul>")</section>
             </div>

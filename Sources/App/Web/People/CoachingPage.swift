@@ -13,7 +13,10 @@ enum CoachingPage {
     @Sendable static func create(req: Request) async throws -> Response {
         let coach = try req.deskUser()
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "new", values: form, success: { id in "/desk/people/coaching/\(id ?? "")" },
+        return try await PeopleWeb.submit(req, form: "new", values: form, success: { id in
+            // The new session's page; the list if the id did not come back.
+            id.flatMap(UUID.init(uuidString:)).map { WebRoute.people(.coachingSession(.value($0))).link } ?? WebRoute.people(.coaching).link
+        },
                                           page: { try await page(req, problem: $0) }) { db in
             let input = CoachingLog.SessionInput(
                 agentId: try PeopleWeb.uuid(form["agent_id"], field: "agent_id"), on: form["on"],
@@ -61,7 +64,7 @@ enum CoachingPage {
                 let ack: Markup = session.acknowledgedAt == nil ? "<span class=\"badge warn\">Not acknowledged</span>" : "<span class=\"badge ok\">Acknowledged</span>"
                 let overdue: Markup = session.overdueActions > 0 ? " <span class=\"badge warn\">\(session.overdueActions) overdue</span>" : .empty
                 return """
-                    <tr><td><a href="/desk/people/coaching/\(session.id)">\(PeopleWeb.day(session.on))</a></td><td>\(names[session.coachId] ?? "")</td>\
+                    <tr><td><a href="\(WebRoute.people(.coachingSession(.value(session.id))))">\(PeopleWeb.day(session.on))</a></td><td>\(names[session.coachId] ?? "")</td>\
                     <td>\(names[session.agentId] ?? "")</td><td class="num">\(session.minutes) min</td><td>\(session.topics.joined(separator: ", "))</td>\
                     <td>\(ack)\(overdue)</td></tr>
                     """

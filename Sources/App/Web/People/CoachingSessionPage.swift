@@ -14,7 +14,7 @@ enum CoachingSessionPage {
         let viewer = try req.deskUser()
         let id = try req.id("sessionID", of: "coaching session")
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "edit", values: form, success: { _ in "/desk/people/coaching/\(id)" },
+        return try await PeopleWeb.submit(req, form: "edit", values: form, success: { _ in WebRoute.people(.coachingSession(.value(id))).link },
                                           page: { try await page(req, id: id, problem: $0) }) { db in
             let changes = CoachingLog.SessionChanges(
                 on: form["on"] ?? "", minutes: try PeopleWeb.int(form["minutes"], field: "minutes") ?? 0,
@@ -29,7 +29,7 @@ enum CoachingSessionPage {
         let viewer = try req.deskUser()
         let id = try req.id("sessionID", of: "coaching session")
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "acknowledge", values: form, success: { _ in "/desk/people/coaching/\(id)" },
+        return try await PeopleWeb.submit(req, form: "acknowledge", values: form, success: { _ in WebRoute.people(.coachingSession(.value(id))).link },
                                           page: { try await page(req, id: id, problem: $0) }) { db in
             _ = try await CoachingLog.acknowledge(id, view: form["agent_view"], by: viewer, on: db, now: req.now)
             return nil
@@ -41,7 +41,7 @@ enum CoachingSessionPage {
         let id = try req.id("sessionID", of: "coaching session")
         let actionId = try req.id("actionID", of: "agreed action")
         _ = try await req.write { db in try await CoachingLog.markDone(id, action: actionId, by: viewer, on: db, now: req.now) }
-        return req.redirect(to: "/desk/people/coaching/\(id)#actions", redirectType: .normal)
+        return req.redirect(to: WebRoute.people(.coachingSession(.value(id))).fragment("actions"))
     }
 
     /// Numbered rows for agreed actions: the existing ones (with their ids) and `blank` new ones.
@@ -76,7 +76,7 @@ enum CoachingSessionPage {
                 state = "<span class=\"badge ok\">Done</span> <span class=\"small muted\">by \(action.doneBy.flatMap { names[$0] } ?? "") \(Format.time(doneAt))</span>"
             } else if isCoach || isAgent {
                 let overdue: Markup = action.overdue ? "<span class=\"badge warn\">Overdue</span> " : .empty
-                state = "\(overdue)<form method=\"post\" action=\"/desk/people/coaching/\(session.id)/actions/\(action.id)/done\" class=\"inline\">\(req.csrfField)<button type=\"submit\" class=\"secondary\">Mark done</button></form>"
+                state = "\(overdue)<form method=\"post\" action=\"\(WebRoute.people(.sessionActionDone(session: .value(session.id), action: .value(action.id))))\" class=\"inline\">\(req.csrfField)<button type=\"submit\" class=\"secondary\">Mark done</button></form>"
             } else {
                 state = action.overdue ? "<span class=\"badge warn\">Overdue</span>" : "<span class=\"badge\">Open</span>"
             }
@@ -92,7 +92,7 @@ enum CoachingSessionPage {
         let view: Markup = session.agentView.map { "<blockquote class=\"agent-view\">\($0)</blockquote>" } ?? "<p class=\"muted\">No view added.</p>"
         let ackForm: Markup = isAgent ? """
             \(FormProblem.alert(problem, "acknowledge"))
-            <form method="post" action="/desk/people/coaching/\(session.id)/acknowledge" class="stack">\(req.csrfField)
+            <form method="post" action="\(WebRoute.people(.acknowledgeSession(.value(session.id))))" class="stack">\(req.csrfField)
               <label for="agent-view">Your own view of the session (optional)</label>
               <textarea id="agent-view" name="agent_view" rows="3">\(FormProblem.value(problem, "acknowledge", "agent_view", session.agentView ?? ""))</textarea>
               <button type="submit">\(session.acknowledgedAt == nil ? "Acknowledge" : "Update my view")</button>
@@ -101,7 +101,7 @@ enum CoachingSessionPage {
         let editForm: Markup = mayEdit ? """
             <section class="panel inline-panel" aria-labelledby="edit-h"><details\(problem?.form == "edit" ? " open" : "")><summary id="edit-h">Edit this session</summary>
               \(FormProblem.alert(problem, "edit"))
-              <form method="post" action="/desk/people/coaching/\(session.id)" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.people(.coachingSession(.value(session.id))))" class="stack">\(req.csrfField)
                 <div class="grid-form">
                   <div><label for="edit-on">Day</label><input id="edit-on" name="on" type="date" required value="\(FormProblem.value(problem, "edit", "on", session.on))"></div>
                   <div><label for="edit-minutes">Minutes</label><input id="edit-minutes" name="minutes" inputmode="numeric" required value="\(FormProblem.value(problem, "edit", "minutes", String(session.minutes)))"></div>
@@ -118,9 +118,9 @@ enum CoachingSessionPage {
         let notes: Markup = session.notes.map { "<div class=\"callout\"><strong>Notes</strong><p>\($0)</p></div>" } ?? .empty
         let title = "Coaching on \(PeopleWeb.day(session.on))"
         return try await PeopleWeb.page(req, active: "people-coaching", title: title, main: """
-            <p class="crumbs"><a href="/desk/people/coaching">Coaching</a></p>
+            <p class="crumbs"><a href="\(WebRoute.people(.coaching))">Coaching</a></p>
             <div class="page-head"><h1>\(title)</h1></div>
-            <p class="meta"><strong>\(names[session.coachId] ?? "")</strong> coached <strong><a href="/desk/people/\(session.agentId)">\(names[session.agentId] ?? "")</a></strong> for \(session.minutes) minutes. \
+            <p class="meta"><strong>\(names[session.coachId] ?? "")</strong> coached <strong><a href="\(WebRoute.people(.profile(.value(session.agentId))))">\(names[session.agentId] ?? "")</a></strong> for \(session.minutes) minutes. \
             Topics: \(session.topics.isEmpty ? "none" : session.topics.joined(separator: ", ")). \(tickets.isEmpty ? "" : "Tickets: ")\(Markup.join(tickets.map { "\($0) " }))</p>
             <p class="small muted">Private to the coach, the agent and their managers.</p>
             \(notes)

@@ -63,7 +63,7 @@ enum DutiesPage {
         }
     }
 
-    private static func back(_ personId: UUID) -> String { "/desk/people/duties?user_id=\(personId)" }
+    private static func back(_ personId: UUID) -> WebLink { WebRoute.people(.duties).query(["user_id": personId]) }
 
     /// Whose duty it is; 404 for a duty that does not exist, 403 unless the viewer may edit that log.
     private static func owner(of id: UUID, viewer: User, on db: any Database) async throws -> UUID {
@@ -108,14 +108,14 @@ enum DutiesPage {
         }
         let empty: Markup = "<tr class=\"empty\"><td colspan=\"6\">No duties logged yet. Start with what you do every day.</td></tr>"
         let switcher: Markup = people.count > 1 ? """
-            <form method="get" action="/desk/people/duties" class="filters"><label for="who">Whose log</label>
+            <form method="get" action="\(WebRoute.people(.duties))" class="filters"><label for="who">Whose log</label>
             <select id="who" name="user_id">\(PeopleWeb.personOptions(people, selected: personId.uuidString))</select>
             <button type="submit" class="secondary">Show</button></form>
             """ : .empty
         let newForm: Markup = editable ? """
             <section class="panel inline-panel" aria-labelledby="new-duty-h"><h2 id="new-duty-h">Log a duty</h2>
               \(FormProblem.alert(problem, "new"))
-              <form method="post" action="/desk/people/duties" class="grid-form">\(req.csrfField)
+              <form method="post" action="\(WebRoute.people(.duties))" class="grid-form">\(req.csrfField)
                 <input type="hidden" name="user_id" value="\(personId)">
                 \(fields(problem, form: "new", idPrefix: "new", name: "", cadence: "daily", minutes: "", category: "customer", requestedBy: "", startedOn: ""))
                 <div class="end"><button type="submit">Add duty</button></div>
@@ -144,7 +144,7 @@ enum DutiesPage {
             let form = "edit-\(id)"
             let open: Markup = problem?.form == form || problem?.form == "occurrence-\(id)" ? " open" : .empty
             let occurrenceForm: Markup = duty.cadence == .adHoc ? """
-                <form method="post" action="/desk/people/duties/\(id)/occurrences" class="grid-form">\(req.csrfField)
+                <form method="post" action="\(WebRoute.people(.dutyOccurrences(.value(id))))" class="grid-form">\(req.csrfField)
                   <div><label for="occ-on-\(id)">It happened on</label><input id="occ-on-\(id)" name="on" type="date" required value="\(FormProblem.value(problem, "occurrence-\(id)", "on", Days.day(of: req.now)))"></div>
                   <div><label for="occ-min-\(id)">Minutes (if not \(duty.minutes))</label><input id="occ-min-\(id)" name="minutes" inputmode="numeric" value="\(FormProblem.value(problem, "occurrence-\(id)", "minutes"))"></div>
                   <div class="end"><button type="submit" class="secondary">Log occurrence</button></div>
@@ -154,13 +154,13 @@ enum DutiesPage {
             tools = """
                 <tr class="row-tools"><td colspan="6"><details\(open)><summary>Edit or remove \(duty.name)</summary>
                   \(FormProblem.alert(problem, form))
-                  <form method="post" action="/desk/people/duties/\(id)" class="grid-form">\(req.csrfField)
+                  <form method="post" action="\(WebRoute.people(.duty(.value(id))))" class="grid-form">\(req.csrfField)
                     \(fields(problem, form: form, idPrefix: id.uuidString, name: duty.name, cadence: duty.cadence.rawValue, minutes: String(duty.minutes),
                              category: duty.category.rawValue, requestedBy: duty.requestedBy ?? "", startedOn: duty.startedOn))
                     <div><label for="end-\(id)">Ended on (blank: still going)</label><input id="end-\(id)" name="ended_on" type="date" value="\(FormProblem.value(problem, form, "ended_on", duty.endedOn ?? ""))"></div>
                     <div class="end"><button type="submit">Save</button></div>
                   </form>
-                  <form method="post" action="/desk/people/duties/\(id)/delete" class="inline">\(req.csrfField)<button type="submit" class="link danger">Remove this duty</button></form>
+                  <form method="post" action="\(WebRoute.people(.deleteDuty(.value(id))))" class="inline">\(req.csrfField)<button type="submit" class="link danger">Remove this duty</button></form>
                   \(FormProblem.alert(problem, "occurrence-\(id)"))
                   \(occurrenceForm)
                 </details></td></tr>

@@ -13,7 +13,7 @@ enum FrictionsPage {
     @Sendable static func create(req: Request) async throws -> Response {
         let viewer = try req.deskUser()
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in "/desk/people/frictions" },
+        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in WebRoute.people(.frictions).link },
                                           page: { try await page(req, problem: $0) }) { db in
             let ticket = try await oneTicket(form["ticket"], on: db)
             let input = PolicyFrictionsController.CreateRequest(
@@ -27,7 +27,7 @@ enum FrictionsPage {
         let viewer = try req.deskUser()
         let id = try req.id("frictionID", of: "policy friction")
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "ticket-\(id)", values: form, success: { _ in "/desk/people/frictions#friction-\(id)" },
+        return try await PeopleWeb.submit(req, form: "ticket-\(id)", values: form, success: { _ in WebRoute.people(.frictions).fragment("friction-\(id)") },
                                           page: { try await page(req, problem: $0) }) { db in
             let input = PolicyFrictionsController.TicketRequest(ticketId: try await oneTicket(form["ticket"], on: db), revenueAtRisk: try amount(form["revenue_at_risk"]))
             _ = try await PolicyFrictionsController.addTicket(input, to: id, by: viewer, on: db, now: req.now)
@@ -64,7 +64,7 @@ enum FrictionsPage {
             return """
                 <tr id="friction-\(friction.id)">\(rank)<td><strong>\(friction.policy)</strong><br><span class="small">\(friction.description)</span><br><span class="small">\(Markup.join(tickets.map { "\($0) " }))</span>
                   \(FormProblem.alert(problem, form))
-                  <form method="post" action="/desk/people/frictions/\(friction.id)/tickets" class="filters">\(req.csrfField)
+                  <form method="post" action="\(WebRoute.people(.frictionTickets(.value(friction.id))))" class="filters">\(req.csrfField)
                     <label for="t-\(friction.id)">It bit on ticket</label><input id="t-\(friction.id)" name="ticket" inputmode="numeric" value="\(FormProblem.value(problem, form, "ticket"))">
                     <label for="r-\(friction.id)">Revenue at risk</label><input id="r-\(friction.id)" name="revenue_at_risk" inputmode="decimal" value="\(FormProblem.value(problem, form, "revenue_at_risk"))">
                     <button type="submit" class="secondary">Add</button></form></td>
@@ -80,7 +80,7 @@ enum FrictionsPage {
             <p class="lead">Policies that make work and penalise customers, with what they cost. \(ranked ? "Ranked by cost, then revenue at risk." : "Newest first.")</p>
             <section class="panel inline-panel" aria-labelledby="new-h"><h2 id="new-h">Report a policy</h2>
               \(FormProblem.alert(problem, "new"))
-              <form method="post" action="/desk/people/frictions" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.people(.frictions))" class="stack">\(req.csrfField)
                 <div class="grid-form">
                   <div><label for="policy">Policy</label><input id="policy" name="policy" maxlength="200" required value="\(value("policy"))"></div>
                   <div><label for="ticket">Ticket where it bit</label><input id="ticket" name="ticket" inputmode="numeric" required value="\(value("ticket"))"></div>

@@ -62,7 +62,7 @@ struct HealthPage: Sendable {
 
     /// The report from values only: no database.
     func render(_ req: Request) -> Markup {
-        let query = "team_id=\(report.teamId?.uuidString ?? "")&from=\(report.from)&to=\(report.to)"
+        let csv = WebRoute.people(.healthCSV).query(["team_id": report.teamId?.uuidString ?? "", "from": report.from, "to": report.to])
         let people: [Markup] = report.people.map { Self.split(req, $0) }
         let handed: [Markup] = report.handedOver.map { department in
             let duties: [Markup] = department.duties.map { "<li>\($0.name) <span class=\"muted\">(\(names[$0.userId] ?? ""), \(PeopleWeb.minutes($0.minutesPerWeek)) a week)</span></li>" }
@@ -84,8 +84,8 @@ struct HealthPage: Sendable {
         let noCoaches: Markup = "<tr class=\"empty\"><td colspan=\"5\">No leads or managers in this scope.</td></tr>"
         return Layout.desk(req, frame, title: "Department health", main: """
             <div class="page-head"><h1>Department health</h1>
-              <p class="no-print"><a class="button secondary" href="/desk/people/health.csv?\(query)" download>Download CSV</a> <button type="button" class="secondary" data-print>Print</button></p></div>
-            \(TeamPicker.form(action: "/desk/people/health", teams: teams, teamId: report.teamId, from: report.from, to: report.to))
+              <p class="no-print"><a class="button secondary" href="\(csv)" download>Download CSV</a> <button type="button" class="secondary" data-print>Print</button></p></div>
+            \(TeamPicker.form(action: WebRoute.people(.health).path, teams: teams, teamId: report.teamId, from: report.from, to: report.to))
             <p class="meta">\(PeopleWeb.day(report.from)) to \(PeopleWeb.day(report.to)), \(report.days) days. All figures are per week, averaged over the period.</p>
             <p class="callout verdict">\(Self.verdict(report.total.verdict)) \(Self.verdictSentence(report.total, settings: report.settings))</p>
             <h2>Where the time goes</h2>
@@ -107,7 +107,7 @@ struct HealthPage: Sendable {
     }
 
     private static func split(_ req: Request, _ split: DepartmentHealthDTO.Split) -> Markup {
-        let name: Markup = split.userId.map { "<a href=\"/desk/people/duties?user_id=\($0)\">\(split.name)</a>" } ?? "<strong>\(split.name)</strong>"
+        let name: Markup = split.userId.map { "<a href=\"\(WebRoute.people(.duties).query(["user_id": $0]))\">\(split.name)</a>" } ?? "<strong>\(split.name)</strong>"
         return """
             <tr><th scope="row">\(name)</th><td class="num">\(PeopleWeb.minutes(split.customerMinutes))</td><td class="num">\(PeopleWeb.minutes(split.officeMinutes))</td>\
             <td class="num">\(PeopleWeb.minutes(split.coachingMinutes))</td><td class="num">\(PeopleWeb.minutes(split.developmentMinutes))</td>\

@@ -13,7 +13,7 @@ enum InsightsPage {
     @Sendable static func create(req: Request) async throws -> Response {
         let viewer = try req.deskUser()
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in "/desk/people/insights" },
+        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in WebRoute.people(.insights).link },
                                           page: { try await page(req, problem: $0) }) { db in
             let input = InsightsController.CreateRequest(
                 title: form["title"], description: form["description"], product: form["product"], theme: form["theme"],
@@ -27,7 +27,7 @@ enum InsightsPage {
         let viewer = try req.deskUser()
         let id = try req.id("insightID", of: "insight")
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "ticket-\(id)", values: form, success: { _ in "/desk/people/insights#insight-\(id)" },
+        return try await PeopleWeb.submit(req, form: "ticket-\(id)", values: form, success: { _ in WebRoute.people(.insights).fragment("insight-\(id)") },
                                           page: { try await page(req, problem: $0) }) { db in
             let tickets = try await PeopleWeb.ticketIds(form["ticket"], field: "ticket", on: db)
             guard tickets.count == 1 else { throw PeopleError.invalid(field: "ticket", reason: "Give one ticket number.") }
@@ -40,7 +40,7 @@ enum InsightsPage {
         let viewer = try req.deskUser()
         let id = try req.id("insightID", of: "insight")
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "status-\(id)", values: form, success: { _ in "/desk/people/insights#insight-\(id)" },
+        return try await PeopleWeb.submit(req, form: "status-\(id)", values: form, success: { _ in WebRoute.people(.insights).fragment("insight-\(id)") },
                                           page: { try await page(req, problem: $0) }) { db in
             guard let status = InsightStatus(rawValue: form["status"] ?? "") else {
                 throw PeopleError.invalid(field: "status", reason: "That is not a step of the insight workflow.")
@@ -71,7 +71,7 @@ enum InsightsPage {
             if viewer.role >= .lead {
                 for next in InsightStatus.allCases where insight.status.canMove(to: next) || (viewer.role == .admin && next != insight.status) {
                     buttons.append("""
-                        <form method="post" action="/desk/people/insights/\(insight.id)/status" class="inline">\(req.csrfField)<input type="hidden" name="status" value="\(next.rawValue)"><button type="submit" class="secondary">Mark \(next.rawValue)</button></form>
+                        <form method="post" action="\(WebRoute.people(.insightStatus(.value(insight.id))))" class="inline">\(req.csrfField)<input type="hidden" name="status" value="\(next.rawValue)"><button type="submit" class="secondary">Mark \(next.rawValue)</button></form>
                         """)
                 }
             }
@@ -85,7 +85,7 @@ enum InsightsPage {
                   \(FormProblem.alert(problem, "status-\(insight.id)"))
                   <div class="form-row start">\(buttons)</div>
                   \(FormProblem.alert(problem, form))
-                  <form method="post" action="/desk/people/insights/\(insight.id)/tickets" class="filters">\(req.csrfField)
+                  <form method="post" action="\(WebRoute.people(.insightTickets(.value(insight.id))))" class="filters">\(req.csrfField)
                     <label for="t-\(insight.id)">Add a supporting ticket</label><input id="t-\(insight.id)" name="ticket" inputmode="numeric" placeholder="1042" value="\(FormProblem.value(problem, form, "ticket"))">
                     <button type="submit" class="secondary">Add</button></form>
                 </li>
@@ -95,12 +95,12 @@ enum InsightsPage {
         let empty: Markup = "<p class=\"muted\">No insights here yet.</p>"
         let value = { (name: String) in FormProblem.value(problem, "new", name, name == "tickets" ? (req.queryParameters["ticket"] ?? "") : "") }
         return try await PeopleWeb.page(req, active: "people-insights", title: "Insights", main: """
-            <div class="page-head"><h1>Product insights</h1><a class="button secondary" href="/desk/people/insights.csv" download>Export CSV</a></div>
-            <form method="get" action="/desk/people/insights" class="filters"><label for="status">Status</label>
+            <div class="page-head"><h1>Product insights</h1><a class="button secondary" href="\(WebRoute.people(.insightsCSV))" download>Export CSV</a></div>
+            <form method="get" action="\(WebRoute.people(.insights))" class="filters"><label for="status">Status</label>
               <select id="status" name="status">\(Format.options(statuses, selected: filter?.rawValue ?? ""))</select><button type="submit" class="secondary">Show</button></form>
             <section class="panel inline-panel" aria-labelledby="new-h"><h2 id="new-h">Raise an insight</h2>
               \(FormProblem.alert(problem, "new"))
-              <form method="post" action="/desk/people/insights" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.people(.insights))" class="stack">\(req.csrfField)
                 <div class="grid-form">
                   <div><label for="title">Title</label><input id="title" name="title" maxlength="200" required value="\(value("title"))"></div>
                   <div><label for="product">Product (optional)</label><input id="product" name="product" maxlength="100" value="\(value("product"))"></div>

@@ -13,8 +13,8 @@ enum KudosMarkup {
         }
         let ticket = PeopleWeb.ticketLink(kudos.ticketId, numbers)
         return """
-            <li class="kudos"><p>\(value)<strong><a href="/desk/people/\(kudos.to.id)">\(kudos.to.name)</a></strong>: \(kudos.message)</p>\(quote)\
-            <p class="small muted">\(source) <a href="/desk/people/\(kudos.from.id)">\(kudos.from.name)</a> · \(Format.time(kudos.createdAt)) \(ticket)</p></li>
+            <li class="kudos"><p>\(value)<strong><a href="\(WebRoute.people(.profile(.value(kudos.to.id))))">\(kudos.to.name)</a></strong>: \(kudos.message)</p>\(quote)\
+            <p class="small muted">\(source) <a href="\(WebRoute.people(.profile(.value(kudos.from.id))))">\(kudos.from.name)</a> · \(Format.time(kudos.createdAt)) \(ticket)</p></li>
             """
     }
 }
@@ -29,7 +29,7 @@ enum KudosPage {
     @Sendable static func give(req: Request) async throws -> Response {
         let giver = try req.deskUser()
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "give", values: form, success: { _ in "/desk/people/kudos" }, page: { try await page(req, problem: $0) }) { db in
+        return try await PeopleWeb.submit(req, form: "give", values: form, success: { _ in WebRoute.people(.kudos).link }, page: { try await page(req, problem: $0) }) { db in
             let ticketIds = try await PeopleWeb.ticketIds(form["ticket"], field: "ticket", on: db)
             guard ticketIds.count <= 1 else { throw PeopleError.invalid(field: "ticket", reason: "Kudos link to one ticket at most.") }
             let value = try form["value"].flatMap { $0.isEmpty ? nil : $0 }.map { raw in
@@ -59,7 +59,7 @@ enum KudosPage {
         let counts: [Markup] = KudosValue.allCases.map { value in
             "<li>\(PeopleWeb.words(value.rawValue)) <span class=\"count\">\(highlights.countsByValue[value.rawValue] ?? 0)</span></li>"
         }
-        let firstTimers: [Markup] = highlights.firstTimeRecognised.map { "<li><a href=\"/desk/people/\($0.id)\">\($0.name)</a></li>" }
+        let firstTimers: [Markup] = highlights.firstTimeRecognised.map { "<li><a href=\"\(WebRoute.people(.profile(.value($0.id))))\">\($0.name)</a></li>" }
         let previous = String(Days.adding(-1, to: month + "-01").prefix(7))
         let nextMonth = String(Days.adding(31, to: month + "-01").prefix(7))
         let firstTimersList: Markup = firstTimers.isEmpty ? "<p class=\"muted small\">No one new this month.</p>" : "<ul class=\"plain-list\">\(firstTimers)</ul>"
@@ -76,7 +76,7 @@ enum KudosPage {
               <aside class="side">
                 <section class="panel" id="give" aria-labelledby="give-h"><h2 id="give-h">Give kudos</h2>
                   \(FormProblem.alert(problem, "give"))
-                  <form method="post" action="/desk/people/kudos" class="stack">\(req.csrfField)
+                  <form method="post" action="\(WebRoute.people(.kudos))" class="stack">\(req.csrfField)
                     <label for="kudos-to">To</label>
                     <select id="kudos-to" name="to_user_id" required>\(PeopleWeb.personOptions(colleagues, selected: to, blank: "Choose a colleague"))</select>
                     <label for="kudos-value">For</label>
@@ -93,7 +93,7 @@ enum KudosPage {
                   <ul class="plain-list">\(counts)</ul>
                   <h3>Recognised for the first time</h3>
                   \(firstTimersList)
-                  <p class="small"><a href="/desk/people/kudos?month=\(previous)">← \(previous)</a> · <a href="/desk/people/kudos?month=\(nextMonth)">\(nextMonth) →</a></p>
+                  <p class="small"><a href="\(WebRoute.people(.kudos).query(["month": previous]))">← \(previous)</a> · <a href="\(WebRoute.people(.kudos).query(["month": nextMonth]))">\(nextMonth) →</a></p>
                 </section>
               </aside>
             </div>

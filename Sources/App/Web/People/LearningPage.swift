@@ -16,7 +16,7 @@ enum LearningPage {
         let viewer = try req.deskUser()
         let form = try PeopleWeb.form(req)
         let me = try viewer.requireID()
-        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in "/desk/people/learning" },
+        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in WebRoute.people(.learning).link },
                                           page: { try await page(req, personId: me, problem: $0) }) { db in
             let tickets = try await PeopleWeb.ticketIds(form["ticket"], field: "ticket", on: db)
             guard tickets.count <= 1 else { throw PeopleError.invalid(field: "ticket", reason: "An entry links to one ticket at most.") }
@@ -35,7 +35,7 @@ enum LearningPage {
         let form = try PeopleWeb.form(req)
         guard let entry = try await LearningEntry.find(id, on: req.db) else { throw RequestError.notFound("learning entry") }
         let author = entry.authorId
-        return try await PeopleWeb.submit(req, form: "promote-\(id)", values: form, success: { _ in "/desk/people/learning?user_id=\(author)" },
+        return try await PeopleWeb.submit(req, form: "promote-\(id)", values: form, success: { _ in WebRoute.people(.learning).query(["user_id": author]) },
                                           page: { try await page(req, personId: author, problem: $0) }) { db in
             _ = try await LearningController.promote(id, title: PeopleWeb.text(form["title"]), by: viewer, on: db, now: req.now)
             return nil
@@ -57,7 +57,7 @@ enum LearningPage {
             let promoted: Markup = entry.articleId != nil ? "<span class=\"badge ok\">Knowledge-base draft</span>" : """
                 <details\(problem?.form == "promote-\(id)" ? " open" : "")><summary>Promote to a knowledge-base draft</summary>
                   \(FormProblem.alert(problem, "promote-\(id)"))
-                  <form method="post" action="/desk/people/learning/\(id)/promote" class="grid-form">\(req.csrfField)
+                  <form method="post" action="\(WebRoute.people(.promoteLearning(.value(id))))" class="grid-form">\(req.csrfField)
                     <div><label for="title-\(id)">Title (optional)</label><input id="title-\(id)" name="title" maxlength="200" value="\(FormProblem.value(problem, "promote-\(id)", "title"))"></div>
                     <div class="end"><button type="submit" class="secondary">Promote</button></div>
                   </form></details>
@@ -68,14 +68,14 @@ enum LearningPage {
                 """
         }
         let switcher: Markup = people.count > 1 ? """
-            <form method="get" action="/desk/people/learning" class="filters"><label for="who">Whose log</label>
+            <form method="get" action="\(WebRoute.people(.learning))" class="filters"><label for="who">Whose log</label>
             <select id="who" name="user_id">\(PeopleWeb.personOptions(people, selected: personId.uuidString))</select>
             <button type="submit" class="secondary">Show</button></form>
             """ : .empty
         let newForm: Markup = personId == viewer.id ? """
             <section class="panel inline-panel" aria-labelledby="new-h"><h2 id="new-h">What did you learn from your last customer interaction?</h2>
               \(FormProblem.alert(problem, "new"))
-              <form method="post" action="/desk/people/learning" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.people(.learning))" class="stack">\(req.csrfField)
                 <div class="grid-form">
                   <div><label for="about">About</label><select id="about" name="about">\(Format.options(topics, selected: FormProblem.value(problem, "new", "about", "product")))</select></div>
                   <div><label for="ticket">Ticket number (optional)</label><input id="ticket" name="ticket" inputmode="numeric" value="\(FormProblem.value(problem, "new", "ticket", req.queryParameters["ticket"] ?? ""))"></div>

@@ -18,7 +18,7 @@ enum LoadPage {
         let items: [Markup] = heavy.map { load in
             """
             <li class="panel checkin"><h2>\(load.name)</h2><p>\(load.suggestion)</p>
-              <p class="small"><a href="/desk/people/\(load.userId)">Profile</a> · <a href="/desk/people/kudos?to=\(load.userId)#give">Say thank you</a></p></li>
+              <p class="small"><a href="\(WebRoute.people(.profile(.value(load.userId))))">Profile</a> · <a href="\(WebRoute.people(.kudos).query(["to": load.userId]).fragment("give"))">Say thank you</a></p></li>
             """
         }
         let calm: Markup = "<p class=\"notice\">Nobody had a heavy day on \(PeopleWeb.day(day)). Still, a thank-you never hurts.</p>"
@@ -26,7 +26,7 @@ enum LoadPage {
         return try await PeopleWeb.page(req, active: "people-load", title: "Emotional load", main: """
             <div class="page-head"><h1>Emotional load</h1></div>
             <p class="lead">Difficult, escalated, handed-over and urgent contacts take their toll. This page names only those who had a heavy day, so you can check in. It is not a rating.</p>
-            \(TeamPicker.form(action: "/desk/people/load", teams: teams, teamId: scope.teamId, from: nil, to: nil, extra: dateField))
+            \(TeamPicker.form(action: WebRoute.people(.load).path, teams: teams, teamId: scope.teamId, from: nil, to: nil, extra: dateField))
             <p class="meta">\(PeopleWeb.day(day)): \(loads.count) people looked at.</p>
             \(items.isEmpty ? calm : "<ul class=\"plain-list checkins\">\(items)</ul>")
             """).response()

@@ -36,7 +36,7 @@ enum PeopleWeb {
     /// typed (400, 409, 422) the page is drawn again by `page` with the reason, with that status;
     /// a refusal of the person (403, 404) is shown as the error page.
     static func submit(
-        _ req: Request, form: String, values: [String: String], success: @escaping @Sendable (String?) -> String,
+        _ req: Request, form: String, values: [String: String], success: @escaping @Sendable (String?) -> WebLink,
         page: (FormProblem) async throws -> Markup,
         _ change: @escaping @Sendable (any Database) async throws -> String?
     ) async throws -> Response {
@@ -118,12 +118,12 @@ enum PeopleWeb {
     /// A link to a ticket by number, or nothing.
     static func ticketLink(_ id: UUID?, _ numbers: [UUID: Int]) -> Markup {
         guard let id, let number = numbers[id] else { return .empty }
-        return "<a href=\"/desk/tickets/\(number)\">#\(number)</a>"
+        return "<a href=\"\(WebRoute.desk(.ticket(.value(number))))\">#\(number)</a>"
     }
 
     /// A link to someone's profile.
     static func person(_ id: UUID, _ names: [UUID: String]) -> Markup {
-        "<a href=\"/desk/people/\(id)\">\(names[id] ?? "Someone")</a>"
+        "<a href=\"\(WebRoute.people(.profile(.value(id))))\">\(names[id] ?? "Someone")</a>"
     }
 
     /// "2 Nov 2026" for a stored day.

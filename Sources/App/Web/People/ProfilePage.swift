@@ -7,7 +7,7 @@ import Vapor
 /// team-role result show only to those the API shows them to (see `PersonProfile`).
 enum ProfilePage {
     @Sendable static func me(req: Request) async throws -> Response {
-        req.redirect(to: "/desk/people/\(try req.deskUser().requireID())")
+        req.redirect(to: WebRoute.people(.profile(.value(try req.deskUser().requireID()))))
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
@@ -22,7 +22,7 @@ enum ProfilePage {
         let isMe = userId == viewer.id
         let title = isMe ? "My profile" : profile.user.name
         let teams = profile.teams.isEmpty ? "No team" : profile.teams.joined(separator: ", ")
-        let give: Markup = isMe ? .empty : "<a class=\"button\" href=\"/desk/people/kudos?to=\(userId)#give\">Give kudos</a>"
+        let give: Markup = isMe ? .empty : "<a class=\"button\" href=\"\(WebRoute.people(.kudos).query(["to": userId]).fragment("give"))\">Give kudos</a>"
         let main: Markup = """
             <div class="page-head"><h1>\(profile.user.name)</h1>\(give)</div>
             <p class="meta"><strong>\(profile.user.role.rawValue.capitalized)</strong> · \(teams)</p>
@@ -62,7 +62,7 @@ enum ProfilePage {
         return """
             <section class="panel" aria-labelledby="learning-h"><h2 id="learning-h">Learning over time</h2>
             \(entries.isEmpty ? empty : "<ul class=\"plain-list months\">\(months)</ul><h3>Recent</h3><ul class=\"plain-list\">\(recent)</ul>")
-            <p class="small"><a href="/desk/people/learning?user_id=\(profile.user.id ?? UUID())">Whole learning log</a></p></section>
+            <p class="small"><a href="\(WebRoute.people(.learning).query(["user_id": profile.user.id]))">Whole learning log</a></p></section>
             """
     }
 
@@ -77,7 +77,7 @@ enum ProfilePage {
             <section class="panel" aria-labelledby="skills-h"><h2 id="skills-h">Skills matrix</h2>
             <table class="tickets"><thead><tr><th scope="col">Skill</th><th scope="col">Kind</th><th scope="col" class="num">Self</th><th scope="col" class="num">Confirmed</th></tr></thead>
             <tbody>\(rows.isEmpty ? [empty] : rows)</tbody></table>
-            <p class="small"><a href="/desk/people/skills?user_id=\(profile.user.id ?? UUID())">\(isMe ? "Assess my skills" : "Skills page")</a></p></section>
+            <p class="small"><a href="\(WebRoute.people(.skills).query(["user_id": profile.user.id]))">\(isMe ? "Assess my skills" : "Skills page")</a></p></section>
             """
     }
 
@@ -100,7 +100,7 @@ enum ProfilePage {
         let rows: [Markup] = sessions.prefix(10).map { session in
             let ack: Markup = session.acknowledgedAt == nil ? "<span class=\"badge warn\">Not acknowledged</span>" : "<span class=\"badge ok\">Acknowledged</span>"
             return """
-                <tr><td><a href="/desk/people/coaching/\(session.id)">\(PeopleWeb.day(session.on))</a></td><td>\(names[session.coachId] ?? "")</td>\
+                <tr><td><a href="\(WebRoute.people(.coachingSession(.value(session.id))))">\(PeopleWeb.day(session.on))</a></td><td>\(names[session.coachId] ?? "")</td>\
                 <td class="num">\(session.minutes) min</td><td>\(session.topics.joined(separator: ", "))</td><td>\(ack)</td></tr>
                 """
         }
@@ -116,7 +116,7 @@ enum ProfilePage {
     private static func roleProfile(_ profile: PersonProfile, isMe: Bool) -> Markup {
         guard profile.roleProfileVisible else { return .empty }
         guard let result = profile.roleProfile else {
-            let link: Markup = isMe ? " <a href=\"/desk/people/role-profile\">Answer the questionnaire</a>" : .empty
+            let link: Markup = isMe ? " <a href=\"\(WebRoute.people(.roleProfile))\">Answer the questionnaire</a>" : .empty
             return "<section class=\"panel\"><h2>Team-role profile</h2><p class=\"muted\">Not answered yet.\(link)</p></section>"
         }
         return "<section class=\"panel\"><h2>Team-role profile</h2>\(RoleProfilePage.result(result))</section>"

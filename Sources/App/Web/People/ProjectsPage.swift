@@ -13,7 +13,7 @@ enum ProjectsPage {
     @Sendable static func create(req: Request) async throws -> Response {
         let viewer = try req.deskUser()
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in "/desk/people/projects" },
+        return try await PeopleWeb.submit(req, form: "new", values: form, success: { _ in WebRoute.people(.projects).link },
                                           page: { try await page(req, problem: $0) }) { db in
             _ = try await ProjectsController.create(.init(title: form["title"], description: form["description"], leadId: nil, status: nil), by: viewer, on: db, now: req.now)
             return nil
@@ -23,7 +23,7 @@ enum ProjectsPage {
     @Sendable static func join(req: Request) async throws -> Response {
         let viewer = try req.deskUser()
         let id = try req.id("projectID", of: "project")
-        return try await PeopleWeb.submit(req, form: "join-\(id)", values: [:], success: { _ in "/desk/people/projects#project-\(id)" },
+        return try await PeopleWeb.submit(req, form: "join-\(id)", values: [:], success: { _ in WebRoute.people(.projects).fragment("project-\(id)") },
                                           page: { try await page(req, problem: $0) }) { db in
             _ = try await ProjectsController.addMember(.init(userId: nil, role: .volunteer), to: id, by: viewer, on: db, now: req.now)
             return nil
@@ -34,7 +34,7 @@ enum ProjectsPage {
         let viewer = try req.deskUser()
         let id = try req.id("projectID", of: "project")
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "update-\(id)", values: form, success: { _ in "/desk/people/projects#project-\(id)" },
+        return try await PeopleWeb.submit(req, form: "update-\(id)", values: form, success: { _ in WebRoute.people(.projects).fragment("project-\(id)") },
                                           page: { try await page(req, problem: $0) }) { db in
             guard let status = ProjectStatus(rawValue: form["status"] ?? "") else {
                 throw PeopleError.invalid(field: "status", reason: "Pick where the project stands.")
@@ -55,13 +55,13 @@ enum ProjectsPage {
             let isMember = project.members.contains { $0.userId == viewer.id }
             let join: Markup = isMember || project.status == .completed || project.status == .cancelled ? .empty : """
                 \(FormProblem.alert(problem, "join-\(project.id)"))
-                <form method="post" action="/desk/people/projects/\(project.id)/join" class="inline">\(req.csrfField)<button type="submit" class="secondary">Volunteer</button></form>
+                <form method="post" action="\(WebRoute.people(.joinProject(.value(project.id))))" class="inline">\(req.csrfField)<button type="submit" class="secondary">Volunteer</button></form>
                 """
             let form = "update-\(project.id)"
             let manage: Markup = project.leadId == viewer.id || viewer.role.managesPeople ? """
                 <details\(problem?.form == form ? " open" : "")><summary>Update status and outcome</summary>
                   \(FormProblem.alert(problem, form))
-                  <form method="post" action="/desk/people/projects/\(project.id)" class="stack">\(req.csrfField)
+                  <form method="post" action="\(WebRoute.people(.project(.value(project.id))))" class="stack">\(req.csrfField)
                     <label for="s-\(project.id)">Status</label><select id="s-\(project.id)" name="status">\(Format.options(statuses, selected: FormProblem.value(problem, form, "status", project.status.rawValue)))</select>
                     <label for="o-\(project.id)">Outcome</label><textarea id="o-\(project.id)" name="outcome" rows="2">\(FormProblem.value(problem, form, "outcome", project.outcome ?? ""))</textarea>
                     <button type="submit">Save</button>
@@ -79,7 +79,7 @@ enum ProjectsPage {
             <div class="page-head"><h1>Special projects</h1></div>
             <section class="panel inline-panel" aria-labelledby="new-h"><h2 id="new-h">Propose a project you lead</h2>
               \(FormProblem.alert(problem, "new"))
-              <form method="post" action="/desk/people/projects" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.people(.projects))" class="stack">\(req.csrfField)
                 <label for="title">Title</label><input id="title" name="title" maxlength="200" required value="\(FormProblem.value(problem, "new", "title"))">
                 <label for="description">What and why</label><textarea id="description" name="description" rows="3" required>\(FormProblem.value(problem, "new", "description"))</textarea>
                 <button type="submit">Propose</button>

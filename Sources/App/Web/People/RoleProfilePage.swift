@@ -13,7 +13,7 @@ enum RoleProfilePage {
     @Sendable static func answer(req: Request) async throws -> Response {
         let viewer = try req.deskUser()
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "questionnaire", values: form, success: { _ in "/desk/people/role-profile#result" },
+        return try await PeopleWeb.submit(req, form: "questionnaire", values: form, success: { _ in WebRoute.people(.roleProfile).fragment("result") },
                                           page: { try await page(req, problem: $0) }) { db in
             _ = try await RoleProfileController.answer(form.filter { !$0.value.isEmpty }, for: try viewer.requireID(), by: viewer, on: db, now: req.now)
             return nil
@@ -58,7 +58,7 @@ enum RoleProfilePage {
             \(resultPanel)
             <section class="panel inline-panel"><h2>\(mine == nil ? "The questionnaire" : "Answer again")</h2>
               \(FormProblem.alert(problem, "questionnaire"))
-              <form method="post" action="/desk/people/role-profile" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.people(.roleProfile))" class="stack">\(req.csrfField)
                 \(questions)
                 <button type="submit">See my result</button>
               </form>

@@ -15,7 +15,7 @@ enum SkillsPage {
         let viewer = try req.deskUser()
         let form = try PeopleWeb.form(req)
         let me = try viewer.requireID()
-        return try await PeopleWeb.submit(req, form: "assess", values: form, success: { _ in "/desk/people/skills" },
+        return try await PeopleWeb.submit(req, form: "assess", values: form, success: { _ in WebRoute.people(.skills).link },
                                           page: { try await page(req, personId: me, problem: $0) }) { db in
             let kind = try form["kind"].flatMap { $0.isEmpty ? nil : $0 }.map { raw in
                 guard let kind = SkillKind(rawValue: raw) else { throw PeopleError.invalid(field: "kind", reason: "Pick the kind of skill.") }
@@ -31,7 +31,7 @@ enum SkillsPage {
         let userId = try req.id("userID", of: "person")
         let skillId = try req.id("skillID", of: "skill")
         let form = try PeopleWeb.form(req)
-        return try await PeopleWeb.submit(req, form: "confirm-\(skillId)", values: form, success: { _ in "/desk/people/skills?user_id=\(userId)" },
+        return try await PeopleWeb.submit(req, form: "confirm-\(skillId)", values: form, success: { _ in WebRoute.people(.skills).query(["user_id": userId]) },
                                           page: { try await page(req, personId: userId, problem: $0) }) { db in
             _ = try await SkillsController.confirm(skillId, of: userId, level: try PeopleWeb.int(form["level"], field: "level"), by: viewer, on: db, now: req.now)
             return nil
@@ -54,7 +54,7 @@ enum SkillsPage {
             let confirmed = skill.confirmedLevel.map { "\($0) (\(skill.confirmedBy.flatMap { names[$0] } ?? ""))" } ?? "–"
             let form = "confirm-\(skill.skillId)"
             let confirm: Markup = mayConfirm ? """
-                <td>\(FormProblem.alert(problem, form))<form method="post" action="/desk/people/\(personId)/skills/\(skill.skillId)/confirm" class="inline">\(req.csrfField)
+                <td>\(FormProblem.alert(problem, form))<form method="post" action="\(WebRoute.people(.confirmSkill(user: .value(personId), skill: .value(skill.skillId))))" class="inline">\(req.csrfField)
                   <label class="visually-hidden" for="c-\(skill.skillId)">Confirmed level of \(skill.name)</label>
                   <select id="c-\(skill.skillId)" name="level">\(Format.options(levels, selected: FormProblem.value(problem, form, "level", String(skill.confirmedLevel ?? skill.level))))</select>
                   <button type="submit" class="secondary">Confirm</button></form></td>
@@ -66,7 +66,7 @@ enum SkillsPage {
         let assess: Markup = personId == viewer.id ? """
             <section class="panel inline-panel" aria-labelledby="assess-h"><h2 id="assess-h">Assess a skill</h2>
               \(FormProblem.alert(problem, "assess"))
-              <form method="post" action="/desk/people/skills" class="grid-form">\(req.csrfField)
+              <form method="post" action="\(WebRoute.people(.skills))" class="grid-form">\(req.csrfField)
                 <div><label for="skill-name">Skill</label><input id="skill-name" name="name" list="skill-names" maxlength="100" required value="\(FormProblem.value(problem, "assess", "name"))"><datalist id="skill-names">\(suggestions)</datalist></div>
                 <div><label for="skill-kind">Kind (for a new skill)</label><select id="skill-kind" name="kind">\(Format.options([("", "Already listed")] + SkillKind.allCases.map { ($0.rawValue, PeopleWeb.words($0.rawValue)) }, selected: FormProblem.value(problem, "assess", "kind")))</select></div>
                 <div><label for="skill-level">My level (1–5)</label><select id="skill-level" name="level">\(Format.options(levels, selected: FormProblem.value(problem, "assess", "level", "3")))</select></div>
@@ -75,7 +75,7 @@ enum SkillsPage {
             </section>
             """ : .empty
         let switcher: Markup = people.count > 1 ? """
-            <form method="get" action="/desk/people/skills" class="filters"><label for="who">Whose skills</label>
+            <form method="get" action="\(WebRoute.people(.skills))" class="filters"><label for="who">Whose skills</label>
             <select id="who" name="user_id">\(PeopleWeb.personOptions(people, selected: personId.uuidString))</select>
             <button type="submit" class="secondary">Show</button></form>
             """ : .empty

@@ -22,13 +22,13 @@ enum PortalController {
         let rows: [Markup] = tickets.map { ticket in
             """
             <tr><td class="num">\(ticket.number)</td>
-              <td><a href="/portal/tickets/\(ticket.number)">\(ticket.subject)</a></td>
+              <td><a href="\(WebRoute.portal(.ticket(.value(ticket.number))))">\(ticket.subject)</a></td>
               <td>\(PortalPages.status(ticket.status))</td><td>\(Format.time(ticket.updatedAt))</td></tr>
             """
         }
         let empty: Markup = tickets.isEmpty ? "<tr class=\"empty\"><td colspan=\"4\">No requests yet.</td></tr>" : .empty
         return try await PortalPages.frame(req, customer: customer, title: "Your requests", main: """
-            <div class="page-head"><h1>Your requests</h1><a class="button" href="/portal/new">New request</a></div>
+            <div class="page-head"><h1>Your requests</h1><a class="button" href="\(WebRoute.portal(.newRequest))">New request</a></div>
             <table class="tickets"><caption class="visually-hidden">Your requests</caption>
               <thead><tr><th scope="col" class="num">#</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Last update</th></tr></thead>
               <tbody>\(rows)\(empty)</tbody></table>
@@ -52,7 +52,7 @@ enum PortalController {
                 try await TicketDesk(on: db, actor: .customer(customer)).create(new)
             }
             req.application.metrics.ticketsCreated.increment()
-            return req.redirect(to: "/portal/tickets/\(ticket.number)", redirectType: .normal)
+            return req.redirect(to: WebRoute.portal(.ticket(.value(ticket.number))))
         } catch let error as TicketError {
             return try await PortalPages.newRequest(req, customer: customer, subject: form.subject ?? "", body: form.body ?? "", message: error.reason)
                 .response(status: error.status)
@@ -81,7 +81,7 @@ enum PortalController {
             return try await PortalTicketPage.load(req, ticket: ticket, customer: customer, message: error.reason, draft: form.body ?? "")
                 .render(req).response(status: error.status)
         }
-        return req.redirect(to: "/portal/tickets/\(ticket.number)", redirectType: .normal)
+        return req.redirect(to: WebRoute.portal(.ticket(.value(ticket.number))))
     }
 
     @Sendable static func solve(req: Request) async throws -> Response {
@@ -98,7 +98,7 @@ enum PortalController {
             return try await PortalTicketPage.load(req, ticket: ticket, customer: customer, message: error.reason, draft: "")
                 .render(req).response(status: error.status)
         }
-        return req.redirect(to: "/portal/tickets/\(ticket.number)", redirectType: .normal)
+        return req.redirect(to: WebRoute.portal(.ticket(.value(ticket.number))))
     }
 
     static func portalCustomer(_ req: Request) throws -> Customer {
@@ -120,7 +120,7 @@ enum PortalController {
 struct PortalGuard: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.webCustomer != nil else {
-            if request.method == .GET { return request.redirect(to: "/portal/login") }
+            if request.method == .GET { return request.redirect(to: WebRoute.portal(.signIn)) }
             throw WebError.forbidden("Your session has ended. Sign in again, then send this once more.")
         }
         return try await next.respond(to: request)

@@ -27,7 +27,7 @@ enum PortalDocuments {
         } catch let error as RequestError {
             return try await render(req, customer: customer, problem: error.reason).response(status: error.status)
         }
-        return req.redirect(to: "/portal/documents", redirectType: .normal)
+        return req.redirect(to: WebRoute.portal(.documents))
     }
 
     /// The customer's own documents only; anyone else's is "not found".
@@ -57,7 +57,7 @@ enum PortalDocuments {
         }
         let documentRows: [Markup] = documents.map { document in
             """
-            <li><a href="/portal/documents/\(document.id ?? UUID())">\(document.filename)</a>
+            <li><a href="\(WebRoute.portal(.document(.value(document.id ?? UUID()))))">\(document.filename)</a>
               <span class="muted small">\(Format.bytes(document.size)) · \(Format.time(document.createdAt)) · from \(document.uploadedByName)</span></li>
             """
         }
@@ -74,7 +74,7 @@ enum PortalDocuments {
               <h2>Documents on record</h2>
               <p class="small muted">Everything here is attached to you, so whoever helps you sees it with every request.</p>
               <ul class="plain-list documents">\(documentRows.isEmpty ? ["<li class=\"muted\">None yet.</li>"] : documentRows)</ul>
-              <form method="post" action="/portal/documents" enctype="multipart/form-data" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.portal(.documents))" enctype="multipart/form-data" class="stack">\(req.csrfField)
                 \(error)
                 <label for="file">Send a receipt, invoice or warranty card (up to 20 MB)</label>
                 <input id="file" name="file" type="file" required>

@@ -13,9 +13,9 @@ enum PortalPages {
         Layout.document(req, title: title, bodyClass: "portal", body: """
             <a class="skip" href="#main">Skip to content</a>
             <header class="topbar portal-bar">
-              <a class="brand" href="/portal">\(deskName) support</a>
-              <div class="me"><span class="me-name">\(customerName)</span> <a href="/portal/documents">Warranties &amp; documents</a> <a href="/portal/password">Password</a>
-                <form method="post" action="/logout">\(req.csrfField)<button class="link" type="submit">Sign out</button></form></div>
+              <a class="brand" href="\(WebRoute.portal(.home))">\(deskName) support</a>
+              <div class="me"><span class="me-name">\(customerName)</span> <a href="\(WebRoute.portal(.documents))">Warranties &amp; documents</a> <a href="\(WebRoute.portal(.password))">Password</a>
+                <form method="post" action="\(WebRoute.signOut)">\(req.csrfField)<button class="link" type="submit">Sign out</button></form></div>
             </header>
             <main id="main" class="portal-main">\(main)</main>
             """)
@@ -36,7 +36,7 @@ enum PortalPages {
             <div class="card">
               <h1>New request</h1>
               \(error)
-              <form method="post" action="/portal/new" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.portal(.newRequest))" class="stack">\(req.csrfField)
                 <label for="subject">Subject</label>
                 <input id="subject" name="subject" required maxlength="250" value="\(subject)">
                 <label for="body">How can we help?</label>

@@ -47,7 +47,7 @@ enum PortalPassword {
               <h1>Your password</h1>
               <p>Set a password to sign in without waiting for a link. You can always ask for a link instead.</p>
               \(error)\(notice)
-              <form method="post" action="/portal/password" class="stack">\(req.csrfField)
+              <form method="post" action="\(WebRoute.portal(.password))" class="stack">\(req.csrfField)
                 <label for="password">New password (8 characters or more)</label>
                 <input id="password" name="password" type="password" required minlength="8" maxlength="72" autocomplete="new-password">
                 <label for="confirm">The same password again</label>

@@ -11,7 +11,7 @@ enum PortalSignIn {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        if req.webCustomer != nil { return req.redirect(to: "/portal") }
+        if req.webCustomer != nil { return req.redirect(to: WebRoute.portal(.home)) }
         return page(req, email: "", message: nil, notice: nil).response()
     }
 
@@ -42,7 +42,7 @@ enum PortalSignIn {
         }
         if let customer {
             try await req.application.portalLinkMailer.send(
-                link: req.application.publicLink("/portal/link/\(token)"), to: customer.email, name: customer.name, logger: req.logger)
+                link: req.application.publicLink(WebRoute.portal(.link(.value(token)))), to: customer.email, name: customer.name, logger: req.logger)
         }
         // The same answer whether or not we know the address: the page must not reveal who our customers are.
         return page(req, email: email, message: nil,
@@ -63,7 +63,7 @@ enum PortalSignIn {
             return page(req, email: email, message: "That email and password do not match. Leave the password empty to get a sign-in link instead.", notice: nil)
                 .response(status: .unauthorized)
         }
-        let response = req.redirect(to: "/portal", redirectType: .normal)
+        let response = req.redirect(to: WebRoute.portal(.home))
         try await SignInController.startSession(req, response: response, userId: nil, customerId: customer.requireID())
         try await PasswordAttempts.succeeded(account: account, address: address, on: req)
         return response
@@ -77,7 +77,7 @@ enum PortalSignIn {
             <main id="main" class="card narrow">
               <p class="brand-mark">Customer portal</p>
               <h1>Sign in to see your requests</h1>
-              <form method="post" action="/portal/link/\(token)">\(req.csrfField)
+              <form method="post" action="\(WebRoute.portal(.link(.value(token))))">\(req.csrfField)
                 <button type="submit" class="wide">Continue to my requests</button></form>
             </main>
             """).response()
@@ -99,7 +99,7 @@ enum PortalSignIn {
             return page(req, email: "", message: "That sign-in link has expired or has been used. Ask for a new one below.", notice: nil)
                 .response(status: .gone)
         }
-        let response = req.redirect(to: "/portal", redirectType: .normal)
+        let response = req.redirect(to: WebRoute.portal(.home))
         try await SignInController.startSession(req, response: response, userId: nil, customerId: customerId)
         return response
     }
@@ -112,7 +112,7 @@ enum PortalSignIn {
               <p class="brand-mark">Customer portal</p>
               <h1>See and answer your requests</h1>
               \(error)\(info)
-              <form method="post" action="/portal/login" class="stack">
+              <form method="post" action="\(WebRoute.portal(.signIn))" class="stack">
                 \(req.csrfField)
                 <label for="email">Your email address</label>
                 <input id="email" name="email" type="email" autocomplete="email" required value="\(email)">
@@ -121,7 +121,7 @@ enum PortalSignIn {
                 <button type="submit" class="wide">Email me a sign-in link</button>
               </form>
               <p class="small muted">No account needed: we send a link that signs you in once.
-                 New here? <a href="/contact">Write to us</a>.</p>
+                 New here? <a href="\(WebRoute.contact)">Write to us</a>.</p>
             </main>
             """)
     }

@@ -53,11 +53,11 @@ struct PortalTicketPage: Sendable {
         let open = status != .closed
         let solve: Markup = status.isUnresolved ? """
             <div class="form-row solve-row"><span class="muted small">All sorted?</span>
-              <form method="post" action="/portal/tickets/\(number)/solve" class="inline">\(req.csrfField)
+              <form method="post" action="\(WebRoute.portal(.ticket(.value(number), .solve)))" class="inline">\(req.csrfField)
               <button type="submit" class="secondary">Mark as solved</button></form></div>
             """ : .empty
         let replyForm: Markup = open ? """
-            <form method="post" action="/portal/tickets/\(number)/reply" class="stack">\(req.csrfField)
+            <form method="post" action="\(WebRoute.portal(.ticket(.value(number), .reply)))" class="stack">\(req.csrfField)
               <label for="reply-body">Your reply</label>
               <textarea id="reply-body" name="body" rows="5" required>\(draft)</textarea>
               <div class="form-row"><button type="submit">Send reply</button></div>
@@ -65,7 +65,7 @@ struct PortalTicketPage: Sendable {
             \(solve)
             """ : "<p class=\"muted\">This request is closed. Write a new one if you need more help.</p>"
         return PortalPages.frame(req, deskName: deskName, customerName: customerName, title: "#\(number) \(subject)", main: """
-            <p class="crumbs small"><a href="/portal">Your requests</a> / #\(number)</p>
+            <p class="crumbs small"><a href="\(WebRoute.portal(.home))">Your requests</a> / #\(number)</p>
             <h1><span class="muted">#\(number)</span> \(subject)</h1>
             <p>\(PortalPages.status(status))</p>
             <ol class="timeline">\(entries)</ol>

@@ -11,7 +11,7 @@ enum SignInController {
     }
 
     @Sendable static func form(req: Request) async throws -> Response {
-        if req.webUser != nil { return req.redirect(to: "/desk") }
+        if req.webUser != nil { return req.redirect(to: WebRoute.desk(.home)) }
         return SignInPage.render(req, email: "", next: safeNext(try? req.query.get(String.self, at: "next")), message: nil).response()
     }
 
@@ -35,7 +35,7 @@ enum SignInController {
             return SignInPage.render(req, email: email, next: next, message: "That email and password do not match an active account.")
                 .response(status: .unauthorized)
         }
-        let response = req.redirect(to: next ?? "/desk", redirectType: .normal)
+        let response = req.redirect(to: next ?? WebRoute.desk(.home).path, redirectType: .normal)
         try await startSession(req, response: response, userId: user.requireID(), customerId: nil)
         try await PasswordAttempts.succeeded(account: email, address: address, on: req)
         return response
@@ -46,7 +46,7 @@ enum SignInController {
         if let session = req.webSession {
             try await req.write { db in try await session.delete(on: db) }
         }
-        let response = req.redirect(to: wasCustomer ? "/portal/login" : "/login", redirectType: .normal)
+        let response = req.redirect(to: wasCustomer ? WebRoute.portal(.signIn) : WebRoute.signIn)
         response.cookies[WebSessionMiddleware.cookieName] = WebSessionMiddleware.cookie("", maxAge: 0, on: req)
         return response
     }
@@ -85,7 +85,7 @@ enum SignInPage {
               <p class="brand-mark">Frontline</p>
               <h1>Sign in to the desk</h1>
               \(error)
-              <form method="post" action="/login" class="stack">
+              <form method="post" action="\(WebRoute.signIn)" class="stack">
                 \(req.csrfField)
                 \(nextField)
                 <label for="email">Email</label>
@@ -94,7 +94,7 @@ enum SignInPage {
                 <input id="password" name="password" type="password" autocomplete="current-password" required>
                 <button type="submit" class="wide">Sign in</button>
               </form>
-              <p class="small muted">A customer? <a href="/portal/login">Go to the customer portal</a>.</p>
+              <p class="small muted">A customer? <a href="\(WebRoute.portal(.signIn))">Go to the customer portal</a>.</p>
             </main>
             """)
     }

@@ -26,7 +26,7 @@ extension TicketDetailPage {
     }
 
     func afterTicketPanel(_ request: Request) -> Markup {
-        let base = "/desk/tickets/\(ticket.number)"
+        let number = ticket.number
         let forms: [FormProblem.Form] = [.coaching, .learning, .insight, .friction, .kudos]
         let open: Markup = problem.map { forms.contains($0.form) } == true ? " open" : .empty
         let topics = LearningTopic.allCases.map { ($0.rawValue, JourneyFormat.word($0.rawValue)) }
@@ -34,14 +34,14 @@ extension TicketDetailPage {
             <details class="panel after-ticket" id="after-ticket"\(open)>
               <summary><strong>After this ticket</strong> <span class="muted small">coaching, learning, insights, policy friction, customer thanks</span></summary>
               <div class="after-grid">
-                <form method="post" action="\(base)/coaching-queue" class="stack">\(request.csrfField)
+                <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .coachingQueue)))" class="stack">\(request.csrfField)
                   <h3>Send to coaching queue</h3>
                   \(error(for: .coaching))
                   <label for="coaching-reason">What is worth discussing</label>
                   <textarea id="coaching-reason" name="reason" rows="2" required maxlength="1000">\(value(.coaching, "reason"))</textarea>
                   <button type="submit" class="secondary">Send to coaching</button>
                 </form>
-                <form method="post" action="\(base)/learning" class="stack">\(request.csrfField)
+                <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .learning)))" class="stack">\(request.csrfField)
                   <h3>What I learned</h3>
                   \(error(for: .learning))
                   <label for="learning-about">About</label>
@@ -50,7 +50,7 @@ extension TicketDetailPage {
                   <textarea id="learning-text" name="text" rows="2" required>\(value(.learning, "text"))</textarea>
                   <button type="submit" class="secondary">Save to my log</button>
                 </form>
-                <form method="post" action="\(base)/insights" class="stack">\(request.csrfField)
+                <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .insight)))" class="stack">\(request.csrfField)
                   <h3>Raise insight</h3>
                   \(error(for: .insight))
                   <label for="insight-title">Title</label>
@@ -61,7 +61,7 @@ extension TicketDetailPage {
                   <input id="insight-product" name="product" maxlength="100" value="\(value(.insight, "product"))">
                   <button type="submit" class="secondary">Raise insight</button>
                 </form>
-                <form method="post" action="\(base)/policy-frictions" class="stack">\(request.csrfField)
+                <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .policyFriction)))" class="stack">\(request.csrfField)
                   <h3>Flag policy friction</h3>
                   \(error(for: .friction))
                   <label for="friction-policy">Policy</label>
@@ -72,7 +72,7 @@ extension TicketDetailPage {
                   <input id="friction-revenue" name="revenue_at_risk" inputmode="decimal" value="\(value(.friction, "revenue_at_risk"))">
                   <button type="submit" class="secondary">Flag friction</button>
                 </form>
-                \(customerKudosForm(request, base: base))
+                \(customerKudosForm(request))
               </div>
             </details>
             """
@@ -80,7 +80,7 @@ extension TicketDetailPage {
 
     /// For leads: a customer's thank-you on this ticket becomes kudos for whoever earned it (seed
     /// 004: recognition all year, in the customer's own words).
-    private func customerKudosForm(_ request: Request, base: String) -> Markup {
+    private func customerKudosForm(_ request: Request) -> Markup {
         guard frame.user.role >= .lead else { return .empty }
         let thanks = timeline.messages.values.filter { $0.authorType == Actor.Kind.customer.rawValue && $0.visibility == .public }
             .sorted { $0.id > $1.id }
@@ -91,7 +91,7 @@ extension TicketDetailPage {
         let chosenPerson = value(.kudos, "to_user_id").isEmpty ? (ticket.ownerId?.uuidString ?? "") : value(.kudos, "to_user_id")
         let values = [("", "No particular value")] + KudosValue.allCases.map { ($0.rawValue, JourneyFormat.word($0.rawValue)) }
         return """
-            <form method="post" action="\(base)/customer-kudos" class="stack">\(request.csrfField)
+            <form method="post" action="\(WebRoute.desk(.ticket(.value(ticket.number), .customerKudos)))" class="stack">\(request.csrfField)
               <h3>Customer's thanks → kudos</h3>
               \(error(for: .kudos))
               <label for="kudos-message-id">The customer's message</label>

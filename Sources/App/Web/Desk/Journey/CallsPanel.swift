@@ -63,7 +63,7 @@ extension TicketDetailPage {
         let field = "note-\(transfer.id.uuidString)"
         return """
             <li class="transfer transfer-missing">\(head) <span class="badge warn">note missing</span>
-              <form method="post" action="/desk/tickets/\(ticket.number)/calls/\(callId.uuidString)/transfers/\(transfer.id.uuidString)/note" class="stack">
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(ticket.number), .transferNote(call: .value(callId), transfer: .value(transfer.id)))))" class="stack">
                 \(request.csrfField)
                 \(mine ? error(for: .transferNote) : .empty)
                 <label for="\(field)">Context note for the receiver</label>

@@ -13,7 +13,7 @@ extension TicketDetailPage {
         let active: [Markup] = record.active.map { entitlement in
             let product: Markup = entitlement.productId.flatMap { models[$0] }.map { " for \($0)" } ?? .empty
             let proofs: [Markup] = entitlement.documentIds.map { id in
-                "<a href=\"/desk/documents/\(id)\">\(documentNames[id] ?? "document")</a>"
+                "<a href=\"\(WebRoute.desk(.document(.value(id))))\">\(documentNames[id] ?? "document")</a>"
             }
             let proof: Markup = proofs.isEmpty ? .empty : " · proof: \(Markup.join(proofs.enumerated().map { $0.offset == 0 ? $0.element : ", \($0.element)" }))"
             let coverage: Markup = entitlement.coverage.isEmpty ? .empty : "<div class=\"muted small\">\(entitlement.coverage)</div>"
@@ -29,7 +29,7 @@ extension TicketDetailPage {
         }
         let documents: [Markup] = record.documents.map { document in
             """
-            <li><a href="/desk/documents/\(document.id)">\(document.filename)</a>
+            <li><a href="\(WebRoute.desk(.document(.value(document.id))))">\(document.filename)</a>
               <span class="muted small">\(Format.bytes(document.size)) · from \(document.uploadedBy.name) \(Format.time(document.createdAt, now: journey.now, zone: settings.zone))</span></li>
             """
         }
@@ -51,7 +51,7 @@ extension TicketDetailPage {
         let open: Markup = problem?.form == .document ? " open" : .empty
         return """
             <details class="attach-document"\(open)><summary>Attach a document</summary>
-              <form method="post" action="/desk/tickets/\(ticket.number)/documents" enctype="multipart/form-data" class="stack">
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(ticket.number), .attachDocument)))" enctype="multipart/form-data" class="stack">
                 \(request.csrfField)
                 \(error(for: .document))
                 <label for="document-file">Receipt, warranty card… (up to 20 MiB; on record for every ticket of \(requester.name))</label>

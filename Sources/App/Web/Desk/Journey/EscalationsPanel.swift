@@ -50,7 +50,7 @@ extension TicketDetailPage {
         let open: Markup = problem?.form == .escalate ? " open" : .empty
         return """
             <details class="escalate"\(open)><summary>Escalate</summary>
-              <form method="post" action="/desk/tickets/\(ticket.number)/escalations" class="stack" id="escalate-form">
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(ticket.number), .escalate)))" class="stack" id="escalate-form">
                 \(request.csrfField)
                 \(error(for: .escalate))
                 <label for="escalate-team">To team</label>

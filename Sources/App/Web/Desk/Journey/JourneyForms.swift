@@ -22,7 +22,7 @@ enum JourneyForms {
         } catch let error as any FrontlineError where !(error is WebError) && error.status != .notFound {
             return try await refused(req, number: number, form: form, values: values, error: error)
         }
-        return req.redirect(to: "/desk/tickets/\(number)?done=\(done)#\(anchor)", redirectType: .normal)
+        return req.redirect(to: WebRoute.desk(.ticket(.value(number))).query(["done": done]).fragment(anchor))
     }
 
     /// The ticket page again, with the reason of the refusal beside `form`.

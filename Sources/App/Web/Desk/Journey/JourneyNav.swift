@@ -6,12 +6,12 @@ import Foundation
 enum JourneyNav {
     static func links(_ frame: DeskFrame) -> Markup {
         let promises: Markup = """
-            <li><a href="/desk/views/promises"\(Layout.current(frame.active == "promises"))><span>Promises</span> \
+            <li><a href="\(WebRoute.desk(.promises))"\(Layout.current(frame.active == "promises"))><span>Promises</span> \
             <span class="count" data-count="promises">\(frame.journeyCounts.duePromises)</span></a></li>
             """
         guard frame.user.role >= RunaroundList.role, let runaround = frame.journeyCounts.runaround else { return promises }
         return """
-            \(promises)<li><a href="/desk/views/runaround"\(Layout.current(frame.active == "runaround"))><span>Runaround</span> \
+            \(promises)<li><a href="\(WebRoute.desk(.runaround))"\(Layout.current(frame.active == "runaround"))><span>Runaround</span> \
             <span class="count" data-count="runaround">\(runaround)</span></a></li>
             """
     }

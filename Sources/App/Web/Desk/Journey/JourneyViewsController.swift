@@ -2,9 +2,8 @@ import Fluent
 import FrontlineCore
 import Vapor
 
-/// The desk views of journey integrity: the Runaround list for leads and up (the API's
-/// `GET /runaround` rule and query), and the promise lists (due and broken) read through
-/// `PromiseQuery`, like `GET /promises`, which any staff member may read.
+/// The desk's Runaround list for leads and up (the API's `GET /runaround` rule and query). The
+/// promise lists are the promises feature's (`PromiseViewsController`).
 enum JourneyViewsController {
     @Sendable static func runaround(req: Request) async throws -> Response {
         let user = try req.deskUser()
@@ -30,7 +29,7 @@ enum JourneyViewsController {
             return """
                 <tr data-number="\(ticket.number)">
                   <td class="num">\(ticket.number)</td>
-                  <td class="subject"><a href="/desk/tickets/\(ticket.number)">\(ticket.subject)</a>
+                  <td class="subject"><a href="\(WebRoute.desk(.ticket(.value(ticket.number))))">\(ticket.subject)</a>
                     <div class="sub muted">\(ticket.requester.name)</div></td>
                   <td class="index-cell"><strong>\(TicketDetailPage.tenths(ticket.runaround.index))</strong></td>
                   <td><ul class="plain-list small">\(reasons)</ul></td>
@@ -43,13 +42,13 @@ enum JourneyViewsController {
         let empty: Markup = "<tr class=\"empty\"><td colspan=\"7\">\(showAll ? "No ticket has been flagged." : "No customer is getting the runaround right now.")</td></tr>"
         let show = showAll ? "all" : "unresolved"
         let pager: Markup = """
-            <nav class="pager" aria-label="Pages">\(page > 1 ? "<a href=\"/desk/views/runaround?show=\(show)&page=\(page - 1)\">Previous</a>" : "")
-              \(fetched.count > pageSize ? "<a href=\"/desk/views/runaround?show=\(show)&page=\(page + 1)\">Next</a>" : "")</nav>
+            <nav class="pager" aria-label="Pages">\(page > 1 ? "<a href=\"\(WebRoute.desk(.runaround).query(["show": show, "page": page - 1]))\">Previous</a>" : Markup.empty)
+              \(fetched.count > pageSize ? "<a href=\"\(WebRoute.desk(.runaround).query(["show": show, "page": page + 1]))\">Next</a>" : Markup.empty)</nav>
             """
         return Layout.desk(req, frame, title: "Runaround", main: """
             <div class="page-head"><h1>Runaround</h1></div>
-            <p class="tabs"><a href="/desk/views/runaround"\(Layout.current(!showAll))>Still waiting</a>
-              <a href="/desk/views/runaround?show=all"\(Layout.current(showAll))>All flagged</a></p>
+            <p class="tabs"><a href="\(WebRoute.desk(.runaround))"\(Layout.current(!showAll))>Still waiting</a>
+              <a href="\(WebRoute.desk(.runaround).query(["show": "all"]))"\(Layout.current(showAll))>All flagged</a></p>
             <p class="muted small" title="index = \(RunaroundIndex.formula)">Tickets that have bounced their customer around, worst first\(showAll ? "" : ", while the customer still waits").
               \(TicketDetailPage.thresholdsLine)</p>
             <table class="tickets runaround-table">
@@ -59,62 +58,6 @@ enum JourneyViewsController {
               <tbody>\(rows.isEmpty ? [empty] : rows)</tbody>
             </table>
             \(pager)
-            """).response()
-    }
-
-    /// `?show=due` (pending, soonest due first; the default) or `?show=broken`; `&mine=1` for
-    /// one's own.
-    @Sendable static func promises(req: Request) async throws -> Response {
-        let user = try req.deskUser()
-        let parameters = req.queryParameters
-        let broken = parameters["show"] == "broken"
-        let mine = parameters["mine"] == "1"
-        var query = PromiseQuery(state: broken ? .broken : .pending, limit: 200)
-        if mine { query.ownerId = try user.requireID() }
-        var promises = try await query.run(on: req.db)
-        // Broken ones: the most recent failure first.
-        if broken { promises.reverse() }
-        let ticketIds = Array(Set(promises.map(\.ticketId)))
-        let tickets = ticketIds.isEmpty ? [] : try await Ticket.query(on: req.db).filter(\.$id ~~ ticketIds).all()
-        let ticketsById = Dictionary(uniqueKeysWithValues: tickets.compactMap { t in t.id.map { ($0, t) } })
-        let ownerIds = Array(Set(promises.map(\.ownerId)))
-        let owners = ownerIds.isEmpty ? [] : try await User.query(on: req.db).filter(\.$id ~~ ownerIds).all()
-        let ownerNames = Dictionary(uniqueKeysWithValues: owners.compactMap { u in u.id.map { ($0, u.name) } })
-        let zone = try await DeskSettings.load(on: req.db).zone
-        let frame = try await DeskFrame.load(req, user: user, active: "promises")
-        let now = req.now
-        let rows: [Markup] = promises.map { promise in
-            let ticket: Markup = ticketsById[promise.ticketId].map {
-                "<a href=\"/desk/tickets/\($0.number)#promises\">#\($0.number) \($0.subject)</a>"
-            } ?? "<span class=\"muted\">ticket gone</span>"
-            return """
-                <tr class="promise-\(promise.state.rawValue)">
-                  <td class="subject">\(ticket)</td>
-                  <td>\(JourneyFormat.word(promise.kind.rawValue))</td>
-                  <td>\(promise.promiseDescription)</td>
-                  <td>\(JourneyFormat.due(promise.dueAt, now: now, zone: zone, pastWord: broken ? "ago" : "overdue"))</td>
-                  <td>\(ownerNames[promise.ownerId] ?? "someone")</td>
-                  <td>\(TicketDetailPage.promiseBadge(promise.state))</td>
-                </tr>
-                """
-        }
-        let title = broken ? "Broken promises" : "Due promises"
-        let mineQuery = mine ? "&mine=1" : ""
-        let tabs: Markup = """
-            <p class="tabs"><a href="/desk/views/promises?show=due\(mineQuery)"\(Layout.current(!broken))>Due</a>
-              <a href="/desk/views/promises?show=broken\(mineQuery)"\(Layout.current(broken))>Broken</a> ·
-              <a href="/desk/views/promises?show=\(broken ? "broken" : "due")\(mine ? "" : "&mine=1")">\(mine ? "Everyone's" : "Only mine")</a></p>
-            """
-        let empty: Markup = "<tr class=\"empty\"><td colspan=\"6\">\(broken ? "No broken promises." : "No promise is waiting to be kept.")</td></tr>"
-        return Layout.desk(req, frame, title: title, main: """
-            <div class="page-head"><h1>\(title)\(mine ? " (mine)" : "")</h1></div>
-            \(tabs)
-            <table class="tickets promise-table">
-              <caption class="visually-hidden">\(title)</caption>
-              <thead><tr><th scope="col">Ticket</th><th scope="col">Kind</th><th scope="col">Promise</th><th scope="col">Due</th>
-                <th scope="col">Owner</th><th scope="col">State</th></tr></thead>
-              <tbody>\(rows.isEmpty ? [empty] : rows)</tbody>
-            </table>
             """).response()
     }
 }
