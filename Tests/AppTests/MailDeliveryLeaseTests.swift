@@ -13,10 +13,11 @@ import VaporTesting
 @Suite("Outbound mail with several delivery workers", .enabled(if: SMTPSink.isAvailable, "python3 with aiosmtpd is not installed (pip install aiosmtpd)"))
 struct MailDeliveryLeaseTests {
     @Test func twoWorkersAgainstOneSlowServerSendEveryMailExactlyOnce() async throws {
-        // Every DATA takes 0.6 s; a lease of 3 s runs out under a batch of mails (the old claim
-        // covered up to 20 at once) unless each mail is claimed and renewed on its own. (Not much
-        // shorter: on a loaded machine a renewal may wait its turn to write for a second or two.)
-        let sink = try SMTPSink(arguments: ["--delay", "0.6"])
+        // Every DATA takes 1.2 s; a lease of 6 s runs out under a batch of mails (the old claim
+        // covered up to 20 at once) unless each mail is claimed and renewed on its own. (Not
+        // shorter: inside the whole suite on two cores a renewal may wait its turn to write for
+        // several seconds; with a 3 s lease one mail in ten was sometimes sent twice.)
+        let sink = try SMTPSink(arguments: ["--delay", "1.2"])
         // The app's own worker looks once at start, then not for an hour: the test runs the workers.
         let settings = MailSettings(smtp: try SMTPConfiguration(url: "smtp://127.0.0.1:\(sink.port)"), from: TestDesk.supportAddress, deliveryInterval: .seconds(3600))
         try await TestDesk.run(mail: settings) { desk in
@@ -28,13 +29,13 @@ struct MailDeliveryLeaseTests {
             }
             #expect(try await OutboxMail.query(on: desk.app.db).count() == 10)
 
-            let first = MailDelivery(app: desk.app, lease: 3)
-            let second = MailDelivery(app: desk.app, lease: 3)
+            let first = MailDelivery(app: desk.app, lease: 6)
+            let second = MailDelivery(app: desk.app, lease: 6)
             async let a = first.deliverDue(now: Date())
             async let b = second.deliverDue(now: Date())
             // A third comes later, when the first leases would have run out without renewal.
-            try await Task.sleep(for: .milliseconds(3500))
-            let c = try await MailDelivery(app: desk.app, lease: 3).deliverDue(now: Date())
+            try await Task.sleep(for: .milliseconds(7000))
+            let c = try await MailDelivery(app: desk.app, lease: 6).deliverDue(now: Date())
             let attempted = try await a + b + c
             #expect(attempted == 10, "each mail was claimed by exactly one worker")
 
