@@ -110,6 +110,12 @@ class DeskFlow(unittest.TestCase):
         self.assertIn("Internal note", note.get_attribute("textContent"))
 
         # A hand-off without a note: the browser refuses (required); without that, the server does (422).
+        # The actions sit in the bar under the title; the hand-off form unfolds from it.
+        bar = ana.find_element(By.CSS_SELECTOR, ".action-bar")
+        self.assertLess(bar.location["y"], 400, "the ticket's actions are at the top of the page")
+        summary = bar.find_element(By.CSS_SELECTOR, ".handoff-panel > summary")
+        ana.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+        summary.click()
         self.assertEqual(ana.find_element(By.ID, "handoff-note").get_attribute("required"), "true")
         ana.find_element(By.CSS_SELECTOR, "#to-team option[value='%s']" % state["team"]).click()
         ana.execute_script("document.getElementById('handoff-note').removeAttribute('required')")
@@ -327,6 +333,10 @@ class Keyboard(unittest.TestCase):
         self.assertEqual(agent.switch_to.active_element.get_attribute("id"), "status")
         agent.find_element(By.TAG_NAME, "body").send_keys("[")
         wait(agent).until(EC.url_to_be(f"{state['server'].base}/desk/tickets/{numbers[0]}"))
+        # h unfolds the hand-off form in the action bar and puts the cursor on its first field.
+        agent.find_element(By.TAG_NAME, "body").send_keys("h")
+        self.assertEqual(agent.switch_to.active_element.get_attribute("id"), "to-user")
+        self.assertIsNotNone(agent.find_element(By.ID, "handoff").get_attribute("open"))
 
 
 if __name__ == "__main__":

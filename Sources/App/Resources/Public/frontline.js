@@ -40,6 +40,9 @@
   }
   function focusField(id) {
     var field = document.getElementById(id);
+    // A field inside a folded section (the hand-off form) unfolds it first: a hidden field takes no focus.
+    var folded = field && field.closest("details:not([open])");
+    if (folded) folded.open = true;
     if (field) { field.focus(); field.scrollIntoView({ block: "center" }); return true; }
     return false;
   }

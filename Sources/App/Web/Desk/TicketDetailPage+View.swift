@@ -28,6 +28,7 @@ extension TicketDetailPage {
                 </div>
                 \(handoffBadge)
               </header>
+              \(actionBar(request))
               <div class="collision" data-collision hidden role="status" aria-live="polite"></div>
               \(composedNow ? .empty : doneNotice)
               \(runaroundAlert)
@@ -46,12 +47,10 @@ extension TicketDetailPage {
                   \(participantsPanel(request))
                   \(slaPanel)
                   \(promisesPanel(request))
-                  \(controls(request))
                   \(runaroundPanel)
                   \(escalationsPanel(request))
                   \(callsPanel(request))
                   \(entitlementsPanel(request))
-                  \(handoffForm(request))
                 </aside>
               </div>
             </div>
@@ -136,35 +135,37 @@ extension TicketDetailPage {
             """
     }
 
-    private func controls(_ request: Request) -> Markup {
-        let number = ticket.number
+    /// Assign, status, priority, tags and hand-off in one compact bar under the ticket's title:
+    /// what an agent does to a ticket is where they look first, not down the sidebar.
+    private func actionBar(_ request: Request) -> Markup {
         guard ticket.status != .closed else { return .empty }
+        let number = ticket.number
         let statuses = TicketStatus.allCases.filter { $0 != .new || ticket.status == .new }.map { ($0.rawValue, Format.label($0)) }
         let priorities = TicketPriority.allCases.reversed().map { ($0.rawValue, $0.rawValue.capitalized) }
         let teamControl: Markup = ticket.teamId == nil ? """
-            <label for="team">Team</label>
-            <select id="team" name="team_id">\(Format.options([("", "No team")] + teams.map { ($0.id.uuidString, $0.name) }, selected: ""))</select>
-            """ : "<p class=\"small muted\">Moving to another team is a hand-off (below).</p>"
+            <span class="field"><label for="team">Team</label>
+              <select id="team" name="team_id">\(Format.options([("", "No team")] + teams.map { ($0.id.uuidString, $0.name) }, selected: ""))</select></span>
+            """ : .empty
         let take: Markup = ticket.ownerId == nil ? """
-            <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .assign)))">\(request.csrfField)
-              <button type="submit" class="secondary wide">Take it: assign to me</button></form>
+            <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .assign)))" class="bar-take">\(request.csrfField)
+              <button type="submit" class="secondary">Take it: assign to me</button></form>
             """ : .empty
         return """
-            <section class="panel">
-              <h2>Ticket</h2>
+            <section class="action-bar" aria-label="Ticket actions">
               \(take)
-              <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .update)))" class="stack">
+              <form method="post" action="\(WebRoute.desk(.ticket(.value(number), .update)))" class="bar-form">
                 \(request.csrfField)
                 \(error(for: .update))
-                <label for="status">Status</label>
-                <select id="status" name="status">\(Format.options(statuses, selected: ticket.status.rawValue))</select>
-                <label for="priority">Priority</label>
-                <select id="priority" name="priority">\(Format.options(priorities, selected: ticket.priority.rawValue))</select>
-                <label for="tags">Tags <span class="muted small">(comma separated)</span></label>
-                <input id="tags" name="tags" value="\(tags.joined(separator: ", "))">
+                <span class="field"><label for="status">Status</label>
+                  <select id="status" name="status">\(Format.options(statuses, selected: ticket.status.rawValue))</select></span>
+                <span class="field"><label for="priority">Priority</label>
+                  <select id="priority" name="priority">\(Format.options(priorities, selected: ticket.priority.rawValue))</select></span>
+                <span class="field tags-field"><label for="tags">Tags</label>
+                  <input id="tags" name="tags" value="\(tags.joined(separator: ", "))" placeholder="comma separated"></span>
                 \(teamControl)
                 <button type="submit" class="secondary">Save changes</button>
               </form>
+              \(handoffForm(request))
             </section>
             """
     }
@@ -174,11 +175,13 @@ extension TicketDetailPage {
         let people = [("", "Keep owner" + (ticket.ownerId == nil ? "" : " / team queue"))]
             + staff.filter { $0.id != ticket.ownerId }.map { ($0.id.uuidString, "\($0.name) (\($0.role.rawValue))") }
         let teamOptions = [("", "Keep team")] + teams.filter { $0.id != ticket.teamId }.map { ($0.id.uuidString, $0.name) }
+        // Folded until wanted; open again when the server refused it, so its message shows beside the note.
+        let open: Markup = problem?.form == .handoff ? " open" : .empty
         return """
-            <section class="panel handoff-panel">
-              <h2>Hand off</h2>
+            <details class="handoff-panel" id="handoff"\(open)>
+              <summary>Hand off…</summary>
               <p class="small muted">The receiver sees your note at the top of the ticket. Say what the customer needs,
-                 what was tried, and what was promised.</p>
+                 what was tried, and what was promised. Moving to another team is a hand-off too.</p>
               <form method="post" action="\(WebRoute.desk(.ticket(.value(ticket.number), .handoff)))" class="stack">
                 \(request.csrfField)
                 \(error(for: .handoff))
@@ -190,7 +193,7 @@ extension TicketDetailPage {
                 <textarea id="handoff-note" name="note" rows="4" required aria-describedby="handoff-error">\(value(.handoff, "note"))</textarea>
                 <button type="submit">Hand off with note</button>
               </form>
-            </section>
+            </details>
             """
     }
 }
