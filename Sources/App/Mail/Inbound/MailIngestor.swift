@@ -75,8 +75,9 @@ struct MailIngestor {
         return record
     }
 
-    /// The first half of `ingest`: the bytes synced to disk and the row committed as `received`
-    /// (or the existing row of the same bytes). From here on the message cannot be lost.
+    /// Stores without processing: the bytes synced to disk and the row committed as `received` (or
+    /// the existing row of the same bytes). `ingest` no longer leaves this state, but versions before
+    /// it did (they processed in a second transaction), and the recovery is tested from it.
     func store(_ raw: [UInt8], messageID: String?, source: String, now: Date) async throws(IngestError) -> InboundMail {
         do {
             let store = rawStore
