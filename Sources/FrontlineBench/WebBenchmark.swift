@@ -59,7 +59,7 @@ struct WebBenchmark: AsyncParsableCommand {
         let pages: [(String, (Int) -> String)] = [
             ("ticket page (\(timeline) entries)", { _ in "/desk/tickets/\(number)" }),
             ("All open, first page", { _ in "/desk/views/open" }),
-            ("All open, deep page", { index in "/desk/views/open?after=\(deep - index * 37)" }),
+            ("All open, deep page", { index in "/desk/views/open?after=\(deep - (index * 37) % (tickets / 4))" }),
             ("All open by priority", { _ in "/desk/views/open?sort=priority" }),
             ("All open by customer waiting", { _ in "/desk/views/open?sort=waiting" }),
             ("Unassigned, tag filter", { index in "/desk/views/unassigned?tag=batch-\(index % 20)" }),
