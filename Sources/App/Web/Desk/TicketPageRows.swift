@@ -75,7 +75,7 @@ struct TicketPageRows {
         for row in rows {
             let kind = try row.decode(column: "kind", as: String.self)
             let event = TimelineEvent(kind: kind, data: try row.decode(column: "data", as: String.self))
-            guard kind == EventKind.handedOff.rawValue || event?.handoff?.note != nil else { continue }
+            guard kind == EventKind.handedOff.rawValue || event?.handoff != nil else { continue }
             return TicketDetailPage.HandoffContext(
                 actorName: try row.decode(column: "actor_name", as: String.self), at: try row.decode(column: "at", as: Date.self),
                 note: event?.handoff?.note ?? "")
