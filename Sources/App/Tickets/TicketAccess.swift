@@ -5,7 +5,7 @@ import Vapor
 /// and another's ticket answers 404, exactly like one that does not exist.
 enum TicketAccess {
     static func visibleTicket(_ id: UUID, to principal: Principal, on db: any Database) async throws -> Ticket {
-        guard let ticket = try await Ticket.find(id, on: db), isVisible(ticket, to: principal) else {
+        guard let ticket = try await ModelRows.first(Ticket.self, where: "id", equals: id, on: try db.sql), isVisible(ticket, to: principal) else {
             throw RequestError.notFound("ticket")
         }
         return ticket

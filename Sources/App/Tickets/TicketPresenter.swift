@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 
 /// Builds ticket DTOs, loading requesters, tags, runaround counters, SLA clocks and their
-/// calendars for a whole page with one query each.
+/// calendars for a whole page with one query each, read without the model layer's per-row aliasing
+/// (`ModelRows`).
 enum TicketPresenter {
     static func dto(_ ticket: Ticket, on db: any Database) async throws -> TicketDTO {
         guard let dto = try await dtos([ticket], on: db).first else { throw RequestError.notFound("ticket") }
@@ -19,16 +20,17 @@ enum TicketPresenter {
         guard !tickets.isEmpty else { return [] }
         let ids = try tickets.map { try $0.requireID() }
         let requesterIds = Array(Set(tickets.map(\.requesterId)))
-        let requesters = try await Customer.query(on: db).filter(\.$id ~~ requesterIds).all()
+        let sql = try db.sql
+        let requesters = try await ModelRows.all(Customer.self, where: "id", in: requesterIds, on: sql)
         let requestersById = Dictionary(uniqueKeysWithValues: try requesters.map { (try $0.requireID(), $0) })
-        let tags = try await TicketTag.query(on: db).filter(\.$ticketId ~~ ids).all()
+        let tags = try await ModelRows.all(TicketTag.self, where: "ticket_id", in: ids, on: sql)
         let tagsByTicket = Dictionary(grouping: tags, by: \.ticketId)
-        let runaround = try await TicketRunaround.query(on: db).filter(\.$id ~~ ids).all()
+        let runaround = try await ModelRows.all(TicketRunaround.self, where: "id", in: ids, on: sql)
         let runaroundById = Dictionary(uniqueKeysWithValues: try runaround.map { (try $0.requireID(), $0) })
-        let clocks = try await SLAClockRecord.query(on: db).filter(\.$ticketId ~~ ids).all()
+        let clocks = try await ModelRows.all(SLAClockRecord.self, where: "ticket_id", in: ids, on: sql)
         let clocksByTicket = Dictionary(grouping: clocks, by: \.ticketId)
         let calendarIds = Array(Set(clocks.compactMap(\.calendarId)))
-        let calendars = calendarIds.isEmpty ? [] : try await BusinessCalendarRecord.query(on: db).filter(\.$id ~~ calendarIds).all()
+        let calendars = try await ModelRows.all(BusinessCalendarRecord.self, where: "id", in: calendarIds, on: sql)
         let calendarsById = Dictionary(uniqueKeysWithValues: try calendars.map { (try $0.requireID(), $0.calendar) })
         let now = Date()
         return try tickets.map { ticket in

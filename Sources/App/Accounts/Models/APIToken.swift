@@ -38,4 +38,7 @@ final class APIToken: Model, @unchecked Sendable {
     static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $tokenHash, $label, $userId, $customerId, $createdAt] }
 }

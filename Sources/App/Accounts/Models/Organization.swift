@@ -22,4 +22,7 @@ final class Organization: Model, @unchecked Sendable {
         self.createdAt = at
         self.updatedAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $name, $domain, $notes, $createdAt, $updatedAt] }
 }

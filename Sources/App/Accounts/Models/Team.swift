@@ -18,6 +18,9 @@ final class Team: Model, @unchecked Sendable {
         self.teamDescription = description
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $name, $teamDescription, $createdAt] }
 }
 
 /// A user's membership of a team.
@@ -36,4 +39,7 @@ final class TeamMembership: Model, @unchecked Sendable {
         self.userId = userId
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $teamId, $userId, $createdAt] }
 }

@@ -29,4 +29,7 @@ final class User: Model, @unchecked Sendable {
         self.createdAt = at
         self.updatedAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $email, $emailNormalized, $name, $role, $passwordHash, $active, $createdAt, $updatedAt] }
 }

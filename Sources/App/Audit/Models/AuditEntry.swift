@@ -31,4 +31,7 @@ final class AuditEntry: Model, @unchecked Sendable {
         self.before = before
         self.after = after
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $at, $actorId, $actorName, $kind, $subjectType, $subjectId, $before, $after] }
 }

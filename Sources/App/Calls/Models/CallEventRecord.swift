@@ -23,4 +23,12 @@ final class CallEventRecord: Model, @unchecked Sendable {
     @Field(key: "received_at") var receivedAt: Date
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $eventId, $callRef, $type, $at, $direction, $customerPhone, $agentEmail, $toldWaitSeconds, $toUserEmail, $toTeamId,
+            $outcome, $receivedAt
+        ]
+    }
 }

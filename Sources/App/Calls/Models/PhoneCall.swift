@@ -25,6 +25,14 @@ final class PhoneCall: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $externalId, $ticketId, $customerId, $customerPhone, $agentId, $direction, $startedAt, $endedAt, $outcome, $talkSeconds,
+            $callbackPromiseId, $outboundApplied, $endApplied, $createdAt, $updatedAt
+        ]
+    }
 }
 
 /// One hold on a call: the wait the customer was told and the wait they endured.
@@ -43,6 +51,13 @@ final class CallHold: Model, @unchecked Sendable {
     @Field(key: "reported_overran") var reportedOverran: Bool
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $callId, $holdRef, $startedAt, $endedAt, $toldWaitSeconds, $enduredSeconds, $reportedWithoutWait, $reportedOverran
+        ]
+    }
 }
 
 /// A live transfer on a call: a hand-off whose context note the agent may add afterwards.
@@ -60,4 +75,7 @@ final class CallTransfer: Model, @unchecked Sendable {
     @OptionalField(key: "noted_at") var notedAt: Date?
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $callId, $transferRef, $at, $toUserId, $toTeamId, $note, $notedAt] }
 }

@@ -21,6 +21,13 @@ final class Product: Model, @unchecked Sendable {
     static func normalizedSerial(_ serial: String) -> String {
         String(serial.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }).uppercased()
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $customerId, $model, $serialNumber, $serialNormalized, $purchaseDate, $purchasedFrom, $createdAt
+        ]
+    }
 }
 
 /// A warranty or service contract: what is covered, for which product, from when to when.
@@ -45,6 +52,9 @@ final class Entitlement: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $customerId, $productId, $kind, $startsOn, $endsOn, $coverage, $recordedByName, $createdAt] }
 }
 
 /// A proof document the customer sent (receipt, warranty card), stored content-addressed on disk.
@@ -75,6 +85,13 @@ final class CustomerDocument: Model, @unchecked Sendable {
         self.uploadedByName = actor.name
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $customerId, $sha256, $filename, $contentType, $size, $uploadedByType, $uploadedByName, $createdAt
+        ]
+    }
 }
 
 /// A document attached to an entitlement as its proof.
@@ -91,4 +108,7 @@ final class EntitlementDocument: Model, @unchecked Sendable {
         self.entitlementId = entitlementId
         self.documentId = documentId
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $entitlementId, $documentId] }
 }

@@ -30,4 +30,7 @@ final class KBArticle: Model, @unchecked Sendable {
         self.createdAt = at
         self.updatedAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $title, $body, $status, $sourceLearningEntryId, $authorId, $createdAt, $updatedAt] }
 }

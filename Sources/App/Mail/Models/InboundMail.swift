@@ -44,4 +44,11 @@ final class InboundMail: Model, @unchecked Sendable {
         self.status = .received
         self.receivedAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $sha256, $messageID, $size, $source, $status, $error, $ticketId, $receivedAt, $processedAt, $claimToken, $claimedUntil
+        ]
+    }
 }

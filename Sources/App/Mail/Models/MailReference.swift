@@ -21,6 +21,9 @@ final class MailReference: Model, @unchecked Sendable {
         self.direction = direction
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $messageID, $ticketId, $direction, $createdAt] }
 }
 
 /// Someone copied on a ticket's mail (Cc) who receives its replies and may write to it.
@@ -41,6 +44,9 @@ final class TicketParticipant: Model, @unchecked Sendable {
         self.name = name
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $ticketId, $email, $name, $createdAt] }
 }
 
 /// An address whose mail bounced permanently; replies to it fail fast and show why.
@@ -59,6 +65,9 @@ final class BouncingAddress: Model, @unchecked Sendable {
         self.reason = reason
         self.bouncedAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $email, $reason, $bouncedAt] }
 }
 
 /// An address copied (To/Cc) on a threaded reply that is not on the ticket yet. Copying a stranger
@@ -73,4 +82,7 @@ final class ParticipantSuggestion: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $ticketId, $email, $name, $createdAt] }
 }

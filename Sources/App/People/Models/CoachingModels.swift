@@ -27,6 +27,9 @@ final class CoachingSession: Model, @unchecked Sendable {
         self.notes = notes
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $coachId, $agentId, $on, $minutes, $notes, $agentView, $acknowledgedAt, $createdAt] }
 }
 
 /// A topic of a session ("de-escalation", "refund policy").
@@ -43,6 +46,9 @@ final class CoachingTopic: Model, @unchecked Sendable {
         self.sessionId = sessionId
         self.topic = topic
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $sessionId, $topic] }
 }
 
 /// A ticket discussed in a session.
@@ -59,6 +65,9 @@ final class CoachingTicket: Model, @unchecked Sendable {
         self.sessionId = sessionId
         self.ticketId = ticketId
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $sessionId, $ticketId] }
 }
 
 /// Something coach and agent agreed on, with the day it is due.
@@ -88,6 +97,9 @@ final class CoachingAction: Model, @unchecked Sendable {
         self.dueOn = dueOn
         self.position = position
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $sessionId, $actionDescription, $dueOn, $position, $doneAt, $doneBy] }
 }
 
 /// A ticket someone found worth discussing in coaching, waiting for a session.
@@ -113,6 +125,9 @@ final class CoachingQueueItem: Model, @unchecked Sendable {
         self.reason = reason
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $ticketId, $agentId, $raisedBy, $reason, $sessionId, $createdAt] }
 }
 
 /// A person's answers to the team-role questionnaire and the scored result.
@@ -129,4 +144,7 @@ final class RoleProfile: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $userId, $questionnaireVersion, $answers, $primaryRole, $secondaryRole, $updatedAt] }
 }

@@ -41,6 +41,13 @@ final class LoggedDuty: Model, @unchecked Sendable {
     func isActive(in period: ReportPeriod) -> Bool {
         startedOn <= period.to && (endedOn.map { $0 >= period.from } ?? true)
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $userId, $name, $cadence, $minutes, $category, $requestedBy, $startedOn, $endedOn, $createdAt, $updatedAt
+        ]
+    }
 }
 
 /// One time an ad-hoc duty happened, with its own minutes when they differ from the duty's.
@@ -61,4 +68,7 @@ final class DutyOccurrence: Model, @unchecked Sendable {
         self.minutes = minutes
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $dutyId, $on, $minutes, $createdAt] }
 }

@@ -32,6 +32,13 @@ final class Kudos: Model, @unchecked Sendable {
         self.messageId = messageId
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $toUserId, $fromUserId, $source, $value, $message, $quote, $ticketId, $messageId, $createdAt
+        ]
+    }
 }
 
 /// A skill of the department's catalogue.
@@ -54,6 +61,9 @@ final class Skill: Model, @unchecked Sendable {
         self.kind = kind
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $name, $nameNormalized, $kind, $createdAt] }
 }
 
 /// A person's level in a skill: self-assessed, and confirmed by a lead or manager.
@@ -77,6 +87,9 @@ final class UserSkill: Model, @unchecked Sendable {
         self.selfLevel = selfLevel
         self.updatedAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $userId, $skillId, $selfLevel, $confirmedLevel, $confirmedBy, $confirmedAt, $updatedAt] }
 }
 
 /// A special project people volunteer for or lead.
@@ -102,6 +115,9 @@ final class Project: Model, @unchecked Sendable {
         self.createdAt = at
         self.updatedAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $title, $projectDescription, $leadId, $status, $outcome, $createdAt, $updatedAt] }
 }
 
 /// A person on a project.
@@ -122,6 +138,9 @@ final class ProjectMember: Model, @unchecked Sendable {
         self.role = role
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $projectId, $userId, $role, $createdAt] }
 }
 
 /// A promotion or a move, recorded as a success of the department.
@@ -141,4 +160,7 @@ final class CareerMove: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $userId, $on, $kind, $fromTitle, $toTitle, $department, $note, $recordedBy, $createdAt] }
 }

@@ -23,6 +23,9 @@ final class LearningEntry: Model, @unchecked Sendable {
         self.ticketId = ticketId
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $authorId, $about, $text, $ticketId, $articleId, $createdAt] }
 }
 
 /// A product insight raised from tickets.
@@ -40,6 +43,9 @@ final class Insight: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $title, $insightDescription, $product, $theme, $status, $raisedBy, $createdAt, $updatedAt] }
 }
 
 /// A ticket supporting an insight.
@@ -60,6 +66,9 @@ final class InsightTicket: Model, @unchecked Sendable {
         self.addedBy = addedBy
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $insightId, $ticketId, $addedBy, $createdAt] }
 }
 
 /// A policy that created work or penalised a customer.
@@ -73,6 +82,9 @@ final class PolicyFriction: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $policy, $frictionDescription, $raisedBy, $createdAt] }
 }
 
 /// A ticket where a policy bit, with the revenue it put at risk (in cents).
@@ -95,4 +107,7 @@ final class PolicyFrictionTicket: Model, @unchecked Sendable {
         self.addedBy = addedBy
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $frictionId, $ticketId, $revenueAtRiskCents, $addedBy, $createdAt] }
 }

@@ -49,6 +49,14 @@ final class TicketRunaround: Model, @unchecked Sendable {
             channelSwitches: channelSwitches, reopenings: reopenings, holdsWithoutWaitTold: holdsWithoutWaitTold,
             brokenPromises: brokenPromises, daysOpen: daysOpen)
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $handoffs, $distinctOwners, $customerContacts, $channelSwitches, $reopenings, $holdsWithoutWaitTold, $brokenPromises,
+            $lastContactChannel, $flagged, $firstFlaggedAt, $indexTenths, $updatedAt
+        ]
+    }
 }
 
 /// An agent who has owned a ticket: counts distinct owners without reading the timeline.
@@ -65,4 +73,7 @@ final class TicketOwnerRecord: Model, @unchecked Sendable {
         self.ticketId = ticketId
         self.userId = userId
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $ticketId, $userId] }
 }

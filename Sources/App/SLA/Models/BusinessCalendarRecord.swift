@@ -31,4 +31,7 @@ final class BusinessCalendarRecord: Model, @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(calendar), as: UTF8.self)
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $name, $definition, $createdAt, $updatedAt] }
 }

@@ -79,4 +79,12 @@ final class SLAClockRecord: Model, @unchecked Sendable {
             warnAt = nil
         }
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $ticketId, $target, $policyId, $policyName, $calendarId, $targetMinutes, $warningMinutes, $startedAt, $pauses, $stoppedAt,
+            $dueAt, $warnAt, $state, $warnedAt, $breachedAt
+        ]
+    }
 }

@@ -44,4 +44,12 @@ final class SLAPolicyRecord: Model, @unchecked Sendable {
             name: id?.uuidString ?? "", priority: priority, organizationID: organizationId?.uuidString, tag: tag,
             targetMinutes: targets)
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $name, $priority, $organizationId, $tag, $firstResponseMinutes, $nextResponseMinutes, $resolutionMinutes, $warningMinutes,
+            $calendarId, $position, $createdAt, $updatedAt
+        ]
+    }
 }

@@ -47,6 +47,14 @@ final class Ticket: Model, @unchecked Sendable {
         self.updatedAt = at
         self.lastCustomerContactAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] {
+        [
+            $id, $number, $subject, $status, $priority, $channel, $requesterId, $organizationId, $ownerId, $teamId, $customFields,
+            $handoffCount, $createdAt, $updatedAt, $firstResponseAt, $lastCustomerContactAt, $solvedAt, $closedAt
+        ]
+    }
 }
 
 /// A tag on a ticket; a join table keeps tags portable and indexable on both databases.
@@ -63,4 +71,7 @@ final class TicketTag: Model, @unchecked Sendable {
         self.ticketId = ticketId
         self.tag = tag
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $ticketId, $tag] }
 }

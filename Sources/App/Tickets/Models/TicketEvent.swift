@@ -29,6 +29,9 @@ final class TicketEvent: Model, @unchecked Sendable {
         self.at = at
         self.data = data
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $ticketId, $kind, $actorType, $actorId, $actorName, $at, $data] }
 }
 
 extension TicketEvent {

@@ -30,6 +30,9 @@ final class WebSession: Model, @unchecked Sendable {
 
     /// Staff sign in once per working day; a stolen cookie is worth at most that long.
     static let lifetime: TimeInterval = 12 * 3600
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $tokenHash, $userId, $customerId, $csrfToken, $createdAt, $expiresAt] }
 }
 
 /// Random secrets for cookies, CSRF tokens and one-time links.

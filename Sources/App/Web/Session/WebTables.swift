@@ -20,6 +20,9 @@ final class SavedFilter: Model, @unchecked Sendable {
         self.query = query
         self.createdAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $userId, $name, $query, $createdAt] }
 }
 
 /// An agent who has a ticket open, refreshed by a small beacon while the page is open; what the
@@ -43,6 +46,9 @@ final class TicketPresence: Model, @unchecked Sendable {
         self.typing = typing
         self.seenAt = at
     }
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $ticketId, $userId, $userName, $typing, $seenAt] }
 }
 
 /// A one-time sign-in link for the customer portal, stored hashed, good for 30 minutes.
@@ -66,4 +72,7 @@ final class PortalLink: Model, @unchecked Sendable {
     }
 
     static let lifetime: TimeInterval = 30 * 60
+
+    /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
+    var properties: [any AnyProperty] { [$id, $tokenHash, $customerId, $createdAt, $expiresAt, $usedAt] }
 }
