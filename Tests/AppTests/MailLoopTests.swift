@@ -58,7 +58,7 @@ struct MailLoopTests {
                 }
             }
             _ = try await desk.send(.POST, "/api/v1/tickets/\(ticketId)/messages", token: agent.token, json: ["body": "Bitte neu starten."])
-            #expect(try await MailDelivery(app: desk.app).deliverDue() == 2)
+            #expect(try await MailDelivery(app: desk.app).deliverDue(now: desk.app.clock.now()) == 2)
             let envelopes = try (1...sink.receivedCount()).map { try sink.envelope($0)["to"] as? [String] ?? [] }
             #expect(envelopes.sorted { $0.count < $1.count } == [["zoe@example.test"], ["zoe@example.test", "ben@example.test"]])
             let reply = try (1...2).map { try MessageParser.parse(try sink.message($0)) }.first { $0.autoSubmitted == nil }

@@ -22,7 +22,7 @@ struct MailOutboundTests {
             let reply = try await desk.send(.POST, "/api/v1/tickets/\(ticketId)/messages", token: agent.token, json: ["body": "Bitte halten Sie die Reset-Taste zehn Sekunden gedrückt."])
             #expect(reply.status == .created)
 
-            #expect(try await MailDelivery(app: desk.app).deliverDue() == 2)
+            #expect(try await MailDelivery(app: desk.app).deliverDue(now: desk.app.clock.now()) == 2)
             #expect(sink.receivedCount() == 2)
             let delivered = try (1...2).map { try MessageParser.parse(try sink.message($0)) }
             let acknowledgement = try #require(delivered.first { $0.autoSubmitted == "auto-replied" })
@@ -71,7 +71,7 @@ struct MailOutboundTests {
                 "kind": "callback", "description": "Call Pat about the E3 error", "due_at": .string(due.ISO8601Format()),
             ] as [String: JSON]).status == .created)
             let delivery = MailDelivery(app: desk.app)
-            _ = try await delivery.deliverDue()
+            _ = try await delivery.deliverDue(now: desk.app.clock.now())
             let before = sink.receivedCount()
 
             // Ten minutes before: the owner is reminded.
@@ -150,7 +150,7 @@ struct MailOutboundTests {
         try await TestDesk.run(mail: settings) { desk in
             let admin = try await desk.staff(.admin)
             let inbound = try await desk.send(.POST, "/api/v1/mail/inbound", token: admin.token, raw: MailSamples.firstContact(from: "reject-me@example.test")).decoded(InboundMailDTO.self)
-            #expect(try await MailDelivery(app: desk.app).deliverDue() == 1)
+            #expect(try await MailDelivery(app: desk.app).deliverDue(now: desk.app.clock.now()) == 1)
             #expect(sink.receivedCount() == 0)
             let failed = try #require(try await OutboxMail.query(on: desk.app.db).first())
             #expect(failed.status == .failed)

@@ -21,7 +21,7 @@ enum StaffDirectory {
 
     /// Creates a staff member; the password, when given, is stored as a Bcrypt hash.
     static func create(
-        email: String, name: String, role: UserRole, passwordHash: String?, on db: any Database, at now: Date = Date()
+        email: String, name: String, role: UserRole, passwordHash: String?, on db: any Database, at now: Date
     ) async throws -> User {
         guard EmailAddress.hasDocumentedForm(email) else { throw RequestError.invalid("email", "'\(email)' is not an email address") }
         let name = try checkName(name)

@@ -25,7 +25,7 @@ struct RunaroundDTO: Content {
     }
 
     /// The index of a ticket with `counters` (nil: nothing counted yet) as of `now`.
-    init(_ counters: TicketRunaround?, ticket: Ticket, now: Date = Date()) {
+    init(_ counters: TicketRunaround?, ticket: Ticket, now: Date) {
         let daysOpen = Self.daysOpen(createdAt: ticket.createdAt, endedAt: ticket.solvedAt ?? ticket.closedAt, now: now)
         self.init(
             factors: counters?.factors(daysOpen: daysOpen) ?? RunaroundFactors(daysOpen: daysOpen),

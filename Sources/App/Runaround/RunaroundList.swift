@@ -8,13 +8,13 @@ enum RunaroundList {
     /// Who may read the list: team leads and up.
     static let role = UserRole.lead
 
-    static func flagged(limit: Int, on db: any Database) async throws -> [TicketDTO] {
-        try await page(unresolvedOnly: false, limit: limit, offset: 0, on: db)
+    static func flagged(limit: Int, on db: any Database, now: Date) async throws -> [TicketDTO] {
+        try await page(unresolvedOnly: false, limit: limit, offset: 0, on: db, now: now)
     }
 
     /// A page of flagged tickets, most severe first; `unresolvedOnly` keeps the ones whose
     /// customer is still waiting (what a lead can still act on).
-    static func page(unresolvedOnly: Bool, limit: Int, offset: Int, on db: any Database) async throws -> [TicketDTO] {
+    static func page(unresolvedOnly: Bool, limit: Int, offset: Int, on db: any Database, now: Date) async throws -> [TicketDTO] {
         let query = TicketRunaround.query(on: db).filter(\.$flagged == true)
         if unresolvedOnly {
             query.join(Ticket.self, on: \TicketRunaround.$id == \Ticket.$id)
@@ -23,7 +23,7 @@ enum RunaroundList {
         let rows = try await query.sort(\.$indexTenths, .descending).range(offset..<(offset + limit)).all()
         let ids = try rows.map { try $0.requireID() }
         let tickets = ids.isEmpty ? [] : try await Ticket.query(on: db).filter(\.$id ~~ ids).all()
-        let dtos = try await TicketPresenter.dtos(tickets, on: db)
+        let dtos = try await TicketPresenter.dtos(tickets, on: db, now: now)
         // The live index adds days open; ties go to the older ticket.
         return dtos.sorted {
             ($0.runaround.index, -$0.createdAt.timeIntervalSince1970) > ($1.runaround.index, -$1.createdAt.timeIntervalSince1970)

@@ -30,7 +30,7 @@ struct SLADTO: Content {
     static let unmeasured = SLADTO(policy: nil, firstResponse: nil, nextResponse: nil, resolution: nil)
 
     /// Builds the SLA of one ticket from its clocks (any order) and the calendars they count in.
-    init(clocks: [SLAClockRecord], calendars: [UUID: BusinessCalendar], now: Date = Date()) {
+    init(clocks: [SLAClockRecord], calendars: [UUID: BusinessCalendar], now: Date) {
         func view(_ target: SLATarget) -> Clock? {
             guard let record = clocks.filter({ $0.target == target }).max(by: { $0.startedAt < $1.startedAt }) else { return nil }
             let calendar = record.calendarId.flatMap { calendars[$0] } ?? .always

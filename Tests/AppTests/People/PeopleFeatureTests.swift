@@ -164,9 +164,10 @@ struct PeopleFeatureTests {
             #expect(try await desk.send(.POST, "/api/v1/tickets/\(second.id)/assign", token: f.ben.token, json: ["owner_id": f.ben.user.requireID().uuidString]).status == .ok)
             #expect(try await desk.send(.POST, "/api/v1/tickets/\(second.id)/handoffs", token: f.ben.token,
                                         json: ["to_user_id": ada.uuidString, "note": "Angry about the third refund attempt; call before 15:00."]).status == .ok)
+            let now = desk.app.clock.now()
             try await desk.app.write { db in
                 for id in [first.id, second.id] {
-                    let desk = TicketDesk(on: db, actor: .system)
+                    let desk = TicketDesk(on: db, actor: .system, at: now)
                     try await desk.record("escalated", on: try await desk.ticketForChange(id), [:])
                 }
             }

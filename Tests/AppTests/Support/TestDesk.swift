@@ -53,8 +53,10 @@ struct TestDesk {
     /// A staff member with an API token.
     func staff(_ role: UserRole, name: String? = nil) async throws -> (user: User, token: String) {
         let email = "\(role.rawValue)-\(UUID().uuidString.prefix(8))@example.test".lowercased()
+        let now = app.clock.now()
         let user = try await app.write { db in
-            try await StaffDirectory.create(email: email, name: name ?? "\(role.rawValue.capitalized) Person", role: role, passwordHash: nil, on: db)
+            try await StaffDirectory.create(
+                email: email, name: name ?? "\(role.rawValue.capitalized) Person", role: role, passwordHash: nil, on: db, at: now)
         }
         return (user, try await token(userId: user.id, customerId: nil))
     }

@@ -98,8 +98,9 @@ extension TestDesk {
     /// A staff member who can sign in to the desk with `webPassword`.
     func staffWithPassword(_ role: UserRole, email: String, name: String) async throws -> User {
         let hash = try app.password.hash(Self.webPassword)
+        let now = app.clock.now()
         return try await app.write { db in
-            try await StaffDirectory.create(email: email, name: name, role: role, passwordHash: hash, on: db)
+            try await StaffDirectory.create(email: email, name: name, role: role, passwordHash: hash, on: db, at: now)
         }
     }
 

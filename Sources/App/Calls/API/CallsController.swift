@@ -48,7 +48,7 @@ enum CallsController {
         let transferId = try req.id("transferID", of: "transfer")
         let input = try req.content.decode(TransferNoteRequest.self)
         return try await req.write { db in
-            let call = try await TransferNotes(desk: TicketDesk(on: db, actor: .user(user))).add(input.note, callId: callId, transferId: transferId)
+            let call = try await TransferNotes(desk: TicketDesk(on: db, actor: .user(user), at: req.now)).add(input.note, callId: callId, transferId: transferId)
             return try await dtos([call], on: db)[0]
         }
     }

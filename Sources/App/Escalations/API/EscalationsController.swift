@@ -69,7 +69,7 @@ enum EscalationsController {
         let input = try req.content.decode(EscalateRequest.self)
         let target = input.targetMinutes ?? req.application.frontlineConfig.escalationTargetMinutes
         let dto = try await req.write { db in
-            let desk = TicketDesk(on: db, actor: .user(user))
+            let desk = TicketDesk(on: db, actor: .user(user), at: req.now)
             let ticket = try await desk.ticketForChange(id)
             let escalation = try await EscalationDesk(desk: desk).escalate(
                 ticket, toUserId: input.toUserId, toTeamId: input.toTeamId, reason: input.reason, targetMinutes: target)

@@ -30,7 +30,7 @@ struct MailDelivery {
     /// Sends due entries one at a time, up to `limit`; returns how many were attempted. `now` is the
     /// time of the first claim; later claims add the time spent since.
     @discardableResult
-    func deliverDue(now: Date = Date(), limit: Int = 20) async throws -> Int {
+    func deliverDue(now: Date, limit: Int = 20) async throws -> Int {
         guard let smtp = app.frontlineConfig.mail.smtp else { return 0 }
         let client = SMTPClient(configuration: smtp)
         let started = ContinuousClock.now

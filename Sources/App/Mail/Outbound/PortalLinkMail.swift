@@ -9,7 +9,7 @@ struct SMTPPortalLinkMailer: PortalLinkMailer {
     let smtp: SMTPConfiguration
     let from: MailAddress
 
-    func send(link: String, to email: String, name: String, logger: Logger) async throws {
+    func send(link: String, to email: String, name: String, at now: Date, logger: Logger) async throws {
         // A bare path means no public address: a mailed link must not point anywhere else.
         guard !link.hasPrefix("/") else {
             logger.error("portal sign-in link to \(email) not sent: FRONTLINE_PUBLIC_URL is not set")
@@ -28,7 +28,7 @@ struct SMTPPortalLinkMailer: PortalLinkMailer {
                 """,
             messageID: MessageID.make(domain: from.domain), extraHeaders: [("Auto-Submitted", "auto-generated")])
         do {
-            try await SMTPClient(configuration: smtp).send(from: from.email, to: mail.recipients, message: mail.rendered(date: Date()))
+            try await SMTPClient(configuration: smtp).send(from: from.email, to: mail.recipients, message: mail.rendered(date: now))
         } catch {
             logger.error("portal sign-in link to \(email) not sent: \(error.description)")
         }

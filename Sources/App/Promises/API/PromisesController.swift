@@ -41,7 +41,7 @@ enum PromisesController {
         let user = try req.staff()
         let id = try req.id("promiseID", of: "promise")
         return try await req.write { db in
-            try PromiseDTO(try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user))).markKept(id, by: user))
+            try PromiseDTO(try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user), at: req.now)).markKept(id, by: user))
         }
     }
 
@@ -50,7 +50,7 @@ enum PromisesController {
         let id = try req.id("promiseID", of: "promise")
         let input = try req.content.decode(CancelPromiseRequest.self)
         return try await req.write { db in
-            try PromiseDTO(try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user))).cancel(id, reason: input.reason ?? ""))
+            try PromiseDTO(try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user), at: req.now)).cancel(id, reason: input.reason ?? ""))
         }
     }
 

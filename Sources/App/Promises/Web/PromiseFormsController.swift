@@ -35,7 +35,7 @@ enum PromiseFormsController {
             guard let dueAt = JourneyFormat.formTime(form.dueAt, zone: zone) else {
                 throw RequestError.invalid("due_at", "due_at must be a date and time")
             }
-            let desk = TicketDesk(on: db, actor: .user(user))
+            let desk = TicketDesk(on: db, actor: .user(user), at: req.now)
             try PromiseBook.requireFutureDue(dueAt, now: desk.now)
             let ownerId = try JourneyForms.uuid(form.ownerId, field: "owner_id")
             _ = try await PromiseBook(desk: desk).make(
@@ -48,7 +48,7 @@ enum PromiseFormsController {
         let user = try req.deskUser()
         let id = try req.id("promiseID", of: "promise")
         return try await JourneyForms.submit(req, form: .promiseChange, values: ["promise_id": id.uuidString], done: "kept", anchor: "promises") { db, ticket in
-            _ = try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user))).markKept(id, by: user, onTicket: try ticket.requireID())
+            _ = try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user), at: req.now)).markKept(id, by: user, onTicket: try ticket.requireID())
         }
     }
 
@@ -58,7 +58,7 @@ enum PromiseFormsController {
         let form = try req.content.decode(ReasonForm.self)
         let values = ["promise_id": id.uuidString, "reason": form.reason ?? ""]
         return try await JourneyForms.submit(req, form: .promiseChange, values: values, done: "cancelled", anchor: "promises") { db, ticket in
-            _ = try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user))).cancel(id, reason: form.reason ?? "", onTicket: try ticket.requireID())
+            _ = try await PromiseBook(desk: TicketDesk(on: db, actor: .user(user), at: req.now)).cancel(id, reason: form.reason ?? "", onTicket: try ticket.requireID())
         }
     }
 }

@@ -12,7 +12,7 @@ enum RunaroundController {
             }
             limit = value
         }
-        let sorted = try await RunaroundList.flagged(limit: limit, on: req.db)
+        let sorted = try await RunaroundList.flagged(limit: limit, on: req.db, now: req.now)
         return TicketPage(tickets: sorted, nextCursor: nil)
     }
 }

@@ -39,7 +39,7 @@ struct TicketDTO: Content {
         case lastCustomerContactAt = "last_customer_contact_at", solvedAt = "solved_at", closedAt = "closed_at"
     }
 
-    init(_ ticket: Ticket, requester: Customer, tags: [String], sla: SLADTO = .unmeasured, runaround: TicketRunaround? = nil) throws {
+    init(_ ticket: Ticket, requester: Customer, tags: [String], sla: SLADTO = .unmeasured, runaround: TicketRunaround? = nil, now: Date) throws {
         id = try ticket.requireID()
         number = ticket.number
         subject = ticket.subject
@@ -60,7 +60,7 @@ struct TicketDTO: Content {
         solvedAt = ticket.solvedAt
         closedAt = ticket.closedAt
         self.sla = sla
-        self.runaround = RunaroundDTO(runaround, ticket: ticket)
+        self.runaround = RunaroundDTO(runaround, ticket: ticket, now: now)
     }
 }
 

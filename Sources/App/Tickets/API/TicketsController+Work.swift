@@ -16,7 +16,7 @@ extension TicketsController {
         _ = try await TicketAccess.visibleTicket(id, to: principal, on: req.db)
         try await CustomerMessageLimit.count(principal.actor, request: req)
         let message = try await req.write { db in
-            let desk = TicketDesk(on: db, actor: principal.actor)
+            let desk = TicketDesk(on: db, actor: principal.actor, at: req.now)
             let ticket = try await desk.ticketForChange(id)
             let channel: TicketChannel = if case .customer = principal { .api } else { ticket.channel }
             return try await desk.addMessage(
@@ -52,10 +52,10 @@ extension TicketsController {
             guard let owner = try await User.find(input.ownerId, on: db) else {
                 throw TicketError.invalid(field: "owner_id", reason: "no user has that id")
             }
-            let desk = TicketDesk(on: db, actor: .user(user))
+            let desk = TicketDesk(on: db, actor: .user(user), at: req.now)
             let ticket = try await desk.ticketForChange(id)
             try await desk.assign(ticket, to: owner)
-            return try await TicketPresenter.dto(ticket, on: db)
+            return try await TicketPresenter.dto(ticket, on: db, now: req.now)
         }
     }
 
@@ -74,10 +74,10 @@ extension TicketsController {
                 toTeam = try await Team.find(teamId, on: db)
                 if toTeam == nil { throw TicketError.invalid(field: "to_team_id", reason: "no team has that id") }
             }
-            let desk = TicketDesk(on: db, actor: .user(user))
+            let desk = TicketDesk(on: db, actor: .user(user), at: req.now)
             let ticket = try await desk.ticketForChange(id)
             try await desk.handOff(ticket, toUser: toUser, toTeam: toTeam, note: input.note)
-            return try await TicketPresenter.dto(ticket, on: db)
+            return try await TicketPresenter.dto(ticket, on: db, now: req.now)
         }
     }
 

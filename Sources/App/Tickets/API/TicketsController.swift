@@ -34,9 +34,9 @@ enum TicketsController {
         try await CustomerMessageLimit.count(principal.actor, request: req)
         // Presented inside the write, as the ticket was stored: no second read racing other writers.
         let created = try await req.write { [new] db -> Created in
-            let opened = try await TicketDesk(on: db, actor: principal.actor).open(new)
+            let opened = try await TicketDesk(on: db, actor: principal.actor, at: req.now).open(new)
             switch principal {
-            case .user: return .staff(try TicketPresenter.dto(opened))
+            case .user: return .staff(try TicketPresenter.dto(opened, now: req.now))
             case .customer: return .customer(try await CustomerTicketDTO.one(opened.ticket, on: db))
             }
         }
@@ -61,7 +61,7 @@ enum TicketsController {
     /// The staff representation, or the customer's own (`CustomerTicketDTO`) for a customer token.
     static func respond(with ticket: Ticket, to principal: Principal, status: HTTPStatus = .ok, _ req: Request) async throws -> Response {
         switch principal {
-        case .user: try await TicketPresenter.dto(ticket, on: req.db).encodeResponse(status: status, for: req)
+        case .user: try await TicketPresenter.dto(ticket, on: req.db, now: req.now).encodeResponse(status: status, for: req)
         case .customer: try await CustomerTicketDTO.one(ticket, on: req.db).encodeResponse(status: status, for: req)
         }
     }
@@ -108,7 +108,7 @@ enum TicketsController {
     private static func respond(with tickets: [Ticket], next: String?, to principal: Principal, _ req: Request) async throws -> Response {
         switch principal {
         case .user:
-            try await TicketPage(tickets: try await TicketPresenter.dtos(tickets, on: req.db), nextCursor: next).encodeResponse(for: req)
+            try await TicketPage(tickets: try await TicketPresenter.dtos(tickets, on: req.db, now: req.now), nextCursor: next).encodeResponse(for: req)
         case .customer:
             try await CustomerTicketPage(tickets: try await CustomerTicketDTO.many(tickets, on: req.db), nextCursor: next).encodeResponse(for: req)
         }
@@ -122,10 +122,10 @@ enum TicketsController {
             status: input.status, priority: input.priority, tags: input.tags, teamId: input.teamId,
             customFields: input.customFields)
         return try await req.write { db in
-            let desk = TicketDesk(on: db, actor: .user(user))
+            let desk = TicketDesk(on: db, actor: .user(user), at: req.now)
             let ticket = try await desk.ticketForChange(id)
             try await desk.update(ticket, with: changes)
-            return try await TicketPresenter.dto(ticket, on: db)
+            return try await TicketPresenter.dto(ticket, on: db, now: req.now)
         }
     }
 }

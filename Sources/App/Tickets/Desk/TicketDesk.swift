@@ -12,7 +12,7 @@ struct TicketDesk {
     let actor: Actor
     let now: Date
 
-    init(on db: any Database, actor: Actor, at now: Date = Date()) {
+    init(on db: any Database, actor: Actor, at now: Date) {
         self.db = db
         self.actor = actor
         self.now = now

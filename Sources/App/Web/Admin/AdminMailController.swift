@@ -37,7 +37,7 @@ enum AdminMailController {
                       <button class="link" type="submit">Process again</button></form>
                     """ : .empty
                 return """
-                    <tr data-mail="\(mail.id?.uuidString ?? "")"><td>\(Format.time(mail.receivedAt))</td><td>\(mail.source)</td>
+                    <tr data-mail="\(mail.id?.uuidString ?? "")"><td>\(Format.time(mail.receivedAt, now: req.now))</td><td>\(mail.source)</td>
                       <td><code>\(mail.messageID ?? "no Message-ID")</code></td><td>\(mail.error ?? "")</td><td>\(button)</td></tr>
                     """
             }

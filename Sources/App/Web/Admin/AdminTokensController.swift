@@ -55,7 +55,7 @@ enum AdminTokensController {
         let rows: [Markup] = tokens.map { token in
             """
             <tr><td>\(token.label)</td><td>\(token.userId.flatMap { names[$0] } ?? "")</td>
-              <td>\(Format.time(token.createdAt))</td>
+              <td>\(Format.time(token.createdAt, now: req.now))</td>
               <td><form method="post" action="\(WebRoute.admin(.revokeToken(.value(token.id ?? UUID()))))" class="inline">\(req.csrfField)
                 <button class="link danger" type="submit">Revoke</button></form></td></tr>
             """

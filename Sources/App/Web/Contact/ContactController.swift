@@ -53,7 +53,7 @@ enum ContactController {
             let (decision, created) = try await req.write { [new] db -> (RateLimit.Decision, Ticket?) in
                 let decision = try await RateLimit.contactPerAddress.admit(address, on: db, at: now)
                 guard decision == .admitted else { return (decision, nil) }
-                return (decision, try await TicketDesk(on: db, actor: .system).create(new))
+                return (decision, try await TicketDesk(on: db, actor: .system, at: req.now).create(new))
             }
             guard let ticket = created else {
                 return try await page(req, form: form, message: WebError.tooManyAttempts(minutes: RateLimit.contactPerAddress.minutes, what: "messages from your connection").reason)

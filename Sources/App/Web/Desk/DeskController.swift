@@ -103,7 +103,7 @@ enum DeskController {
         return Layout.desk(req, frame, title: "Search", main: """
             <div class="page-head"><h1>Search: \(text)</h1></div>
             \(hint)
-            \(TicketRows.table(tickets, names: names, caption: "Search results", empty: "No ticket matches."))
+            \(TicketRows.table(tickets, names: names, caption: "Search results", now: req.now, empty: "No ticket matches."))
             """).response()
     }
 
@@ -123,7 +123,7 @@ enum DeskController {
             <div class="page-head"><h1>\(customer.name)</h1></div>
             <section class="panel inline-panel"><p>\(customer.email)</p>\(phone)\(org)
               <p class="muted small">Customer since \(Format.absolute(customer.createdAt, zone: .gmt)) · \(tickets.count) tickets</p></section>
-            \(TicketRows.table(tickets, names: names, caption: "Tickets of \(customer.name)", empty: "No tickets yet."))
+            \(TicketRows.table(tickets, names: names, caption: "Tickets of \(customer.name)", now: req.now, empty: "No tickets yet."))
             """).response()
     }
 
@@ -140,7 +140,7 @@ enum DeskController {
         return Layout.desk(req, frame, title: organization.name, main: """
             <div class="page-head"><h1>\(organization.name)</h1></div>
             <section class="panel inline-panel">\(domain)<h2>People</h2><ul class="plain-list columns">\(members)</ul></section>
-            \(TicketRows.table(tickets, names: names, caption: "Tickets of \(organization.name)", empty: "No tickets yet."))
+            \(TicketRows.table(tickets, names: names, caption: "Tickets of \(organization.name)", now: req.now, empty: "No tickets yet."))
             """).response()
     }
 }

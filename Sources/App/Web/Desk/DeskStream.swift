@@ -32,12 +32,12 @@ enum DeskStream {
                 let messages = ids.isEmpty ? [] : try await Message.query(on: db).filter(\.$id ~~ ids).all()
                 let byId = Dictionary(uniqueKeysWithValues: messages.compactMap { m in m.id.map { ($0, m) } })
                 for event in events {
-                    try await send(writer, event: "entry", id: event.id, data: Timeline.entry(event, messages: byId, zone: zone).html)
+                    try await send(writer, event: "entry", id: event.id, data: Timeline.entry(event, messages: byId, zone: zone, now: req.now).html)
                 }
                 state.lastId = events.last?.id
             }
             let present = try await TicketPresence.query(on: db).filter(\.$ticketId == ticketId)
-                .filter(\.$userId != userId).filter(\.$seenAt > Date().addingTimeInterval(-Presence.freshFor)).all()
+                .filter(\.$userId != userId).filter(\.$seenAt > req.now.addingTimeInterval(-Presence.freshFor)).all()
             let text = Presence.warning(present)
             if text != state.lastPresence {
                 try await send(writer, event: "presence", id: nil, data: text)
@@ -61,7 +61,7 @@ enum DeskStream {
             guard !arrivals.isEmpty else { return }
             let names = try await DeskNames.load(for: arrivals, on: db)
             for ticket in arrivals {
-                try await send(writer, event: "ticket", id: ticket.number, data: TicketRows.row(ticket, names: names).html)
+                try await send(writer, event: "ticket", id: ticket.number, data: TicketRows.row(ticket, names: names, now: req.now).html)
             }
             state.lastId = arrivals.last?.number
         }

@@ -125,7 +125,7 @@ enum TicketPageController {
                 guard let id = try await Ticket.query(on: db).filter(\.$number == number).first()?.requireID() else {
                     throw WebError.notFound("ticket")
                 }
-                let desk = TicketDesk(on: db, actor: actor)
+                let desk = TicketDesk(on: db, actor: actor, at: req.now)
                 let ticket = try await desk.ticketForChange(id)
                 try await body(desk, ticket)
             }

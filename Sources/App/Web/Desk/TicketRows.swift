@@ -29,7 +29,7 @@ extension TicketRow {
 
 /// The dense ticket table the views, search, customer and organization pages share.
 enum TicketRows {
-    static func table(_ tickets: [Ticket], names: DeskNames, caption: String, now: Date = Date(), empty: String, live: Markup = .empty) -> Markup {
+    static func table(_ tickets: [Ticket], names: DeskNames, caption: String, now: Date, empty: String, live: Markup = .empty) -> Markup {
         table(tickets.map { TicketRow($0, names: names) }, caption: caption, now: now, empty: empty, live: live)
     }
 
@@ -50,7 +50,7 @@ enum TicketRows {
             """
     }
 
-    static func row(_ ticket: Ticket, names: DeskNames, now: Date = Date()) -> Markup {
+    static func row(_ ticket: Ticket, names: DeskNames, now: Date) -> Markup {
         row(TicketRow(ticket, names: names), now: now)
     }
 

@@ -5,11 +5,11 @@ import Foundation
 /// yellow band, labelled, so nobody mistakes one for a reply), hand-offs with their context notes,
 /// and the smaller events.
 enum Timeline {
-    static func entries(_ events: [TicketEvent], messages: [Int: Message], zone: TimeZone, now: Date = Date()) -> Markup {
+    static func entries(_ events: [TicketEvent], messages: [Int: Message], zone: TimeZone, now: Date) -> Markup {
         Markup.join(events.map { entry($0, messages: messages, zone: zone, now: now) })
     }
 
-    static func entry(_ event: TicketEvent, messages: [Int: Message], zone: TimeZone, now: Date = Date()) -> Markup {
+    static func entry(_ event: TicketEvent, messages: [Int: Message], zone: TimeZone, now: Date) -> Markup {
         let when = Format.time(event.at, now: now, zone: zone)
         let id = event.id ?? 0
         // A row this version cannot read still shows that something happened, and who did it.

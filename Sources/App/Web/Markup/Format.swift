@@ -4,7 +4,7 @@ import Foundation
 /// How the pages write times, statuses and priorities.
 enum Format {
     /// "4 min", "3 h", "2 d": short enough for a dense table.
-    static func age(_ date: Date, now: Date = Date()) -> String {
+    static func age(_ date: Date, now: Date) -> String {
         let seconds = max(0, now.timeIntervalSince(date))
         switch seconds {
         case ..<60: return "now"
@@ -15,7 +15,7 @@ enum Format {
     }
 
     /// A `<time>` element with the short age shown and the exact time on hover.
-    static func time(_ date: Date, now: Date = Date(), zone: TimeZone = .gmt, suffix: String = " ago") -> Markup {
+    static func time(_ date: Date, now: Date, zone: TimeZone = .gmt, suffix: String = " ago") -> Markup {
         let age = age(date, now: now)
         let shown = age == "now" ? "just now" : age + suffix
         return "<time datetime=\"\(iso(date))\" title=\"\(absolute(date, zone: zone))\">\(shown)</time>"

@@ -73,7 +73,7 @@ enum CoachingSessionPage {
             let due = action.dueOn.map { "due \(PeopleWeb.day($0))" } ?? "no due date"
             let state: Markup
             if let doneAt = action.doneAt {
-                state = "<span class=\"badge ok\">Done</span> <span class=\"small muted\">by \(action.doneBy.flatMap { names[$0] } ?? "") \(Format.time(doneAt))</span>"
+                state = "<span class=\"badge ok\">Done</span> <span class=\"small muted\">by \(action.doneBy.flatMap { names[$0] } ?? "") \(Format.time(doneAt, now: req.now))</span>"
             } else if isCoach || isAgent {
                 let overdue: Markup = action.overdue ? "<span class=\"badge warn\">Overdue</span> " : .empty
                 state = "\(overdue)<form method=\"post\" action=\"\(WebRoute.people(.sessionActionDone(session: .value(session.id), action: .value(action.id))))\" class=\"inline\">\(req.csrfField)<button type=\"submit\" class=\"secondary\">Mark done</button></form>"
@@ -85,7 +85,7 @@ enum CoachingSessionPage {
         let tickets: [Markup] = session.ticketIds.map { PeopleWeb.ticketLink($0, numbers) }
         let ack: Markup
         if let at = session.acknowledgedAt {
-            ack = "<p><span class=\"badge ok\">Acknowledged</span> \(Format.time(at))</p>"
+            ack = "<p><span class=\"badge ok\">Acknowledged</span> \(Format.time(at, now: req.now))</p>"
         } else {
             ack = "<p><span class=\"badge warn\">Not acknowledged yet</span></p>"
         }

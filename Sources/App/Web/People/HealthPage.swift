@@ -86,7 +86,7 @@ struct HealthPage: Sendable {
             <div class="page-head"><h1>Department health</h1>
               <p class="no-print"><a class="button secondary" href="\(csv)" download>Download CSV</a> <button type="button" class="secondary" data-print>Print</button></p></div>
             \(TeamPicker.form(action: WebRoute.people(.health).path, teams: teams, teamId: report.teamId, from: report.from, to: report.to))
-            <p class="meta">\(PeopleWeb.day(report.from)) to \(PeopleWeb.day(report.to)), \(report.days) days. All figures are per week, averaged over the period.</p>
+            <p class="meta">\(report.from) to \(report.to), \(report.days) days. All figures are per week, averaged over the period.</p>
             <p class="callout verdict">\(Self.verdict(report.total.verdict)) \(Self.verdictSentence(report.total, settings: report.settings))</p>
             <h2>Where the time goes</h2>
             <table class="tickets health"><caption class="visually-hidden">Minutes per week by person</caption>
@@ -146,12 +146,17 @@ enum TeamPicker {
         form(action: action, teams: teams.compactMap { try? Choice($0) }, teamId: teamId, from: from, to: to, extra: extra)
     }
 
+    private static let dayField: Markup =
+        #"type="text" inputmode="numeric" pattern="\d{4}-\d{2}-\d{2}" placeholder="YYYY-MM-DD" size="10" title="A day as YYYY-MM-DD""#
+
     static func form(action: String, teams: [Choice], teamId: UUID?, from: String?, to: String?, extra: Markup = .empty) -> Markup {
         let options = [("", "All my people")] + teams.map { ($0.id.uuidString, $0.name) }
+        // Typed days in the format the report writes them: a browser's date picker shows its own
+        // locale's format (11/01/2026, 01.11.2026), which disagreed with the page's text.
         let period: Markup = if let from, let to {
             """
-            <label for="from">From</label><input id="from" name="from" type="date" value="\(from)">
-            <label for="to">To</label><input id="to" name="to" type="date" value="\(to)">
+            <label for="from">From</label><input id="from" name="from" \(dayField) value="\(from)">
+            <label for="to">To</label><input id="to" name="to" \(dayField) value="\(to)">
             """
         } else { .empty }
         return """

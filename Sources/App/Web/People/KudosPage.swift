@@ -4,7 +4,7 @@ import Vapor
 
 /// How one kudos reads on a wall or in the feed.
 enum KudosMarkup {
-    static func card(_ kudos: KudosDTO, numbers: [UUID: Int]) -> Markup {
+    static func card(_ kudos: KudosDTO, numbers: [UUID: Int], now: Date) -> Markup {
         let value: Markup = kudos.value.map { "<span class=\"badge ok\">\(PeopleWeb.words($0.rawValue))</span> " } ?? .empty
         let quote: Markup = kudos.quote.map { "<blockquote>\($0)</blockquote>" } ?? .empty
         let source: String = switch kudos.source {
@@ -14,7 +14,7 @@ enum KudosMarkup {
         let ticket = PeopleWeb.ticketLink(kudos.ticketId, numbers)
         return """
             <li class="kudos"><p>\(value)<strong><a href="\(WebRoute.people(.profile(.value(kudos.to.id))))">\(kudos.to.name)</a></strong>: \(kudos.message)</p>\(quote)\
-            <p class="small muted">\(source) <a href="\(WebRoute.people(.profile(.value(kudos.from.id))))">\(kudos.from.name)</a> · \(Format.time(kudos.createdAt)) \(ticket)</p></li>
+            <p class="small muted">\(source) <a href="\(WebRoute.people(.profile(.value(kudos.from.id))))">\(kudos.from.name)</a> · \(Format.time(kudos.createdAt, now: now)) \(ticket)</p></li>
             """
     }
 }
@@ -63,7 +63,7 @@ enum KudosPage {
         let previous = String(Days.adding(-1, to: month + "-01").prefix(7))
         let nextMonth = String(Days.adding(31, to: month + "-01").prefix(7))
         let firstTimersList: Markup = firstTimers.isEmpty ? "<p class=\"muted small\">No one new this month.</p>" : "<ul class=\"plain-list\">\(firstTimers)</ul>"
-        let feedItems: [Markup] = feed.map { KudosMarkup.card($0, numbers: numbers) }
+        let feedItems: [Markup] = feed.map { KudosMarkup.card($0, numbers: numbers, now: req.now) }
         let emptyFeed: Markup = "<p class=\"muted\">No kudos yet. Be the first to recognise a colleague.</p>"
 
         return try await PeopleWeb.page(req, active: "people-kudos", title: "Kudos", main: """

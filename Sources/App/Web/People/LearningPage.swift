@@ -63,7 +63,7 @@ enum LearningPage {
                   </form></details>
                 """
             return """
-                <li class="entry"><p class="entry-head"><span class="badge">\(PeopleWeb.words(entry.about.rawValue))</span> \(Format.time(entry.createdAt)) \(PeopleWeb.ticketLink(entry.ticketId, numbers))</p>
+                <li class="entry"><p class="entry-head"><span class="badge">\(PeopleWeb.words(entry.about.rawValue))</span> \(Format.time(entry.createdAt, now: req.now)) \(PeopleWeb.ticketLink(entry.ticketId, numbers))</p>
                 <p class="body">\(entry.text)</p>\(promoted)</li>
                 """
         }

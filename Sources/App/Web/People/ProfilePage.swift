@@ -27,20 +27,20 @@ enum ProfilePage {
             <div class="page-head"><h1>\(profile.user.name)</h1>\(give)</div>
             <p class="meta"><strong>\(profile.user.role.rawValue.capitalized)</strong> · \(teams)</p>
             <div class="people-grid">
-              \(kudosWall(profile, numbers: numbers))
+              \(kudosWall(profile, numbers: numbers, now: req.now))
               \(learning(profile, numbers: numbers))
               \(skills(profile, isMe: isMe))
               \(projects(profile, names: names))
               \(coaching(profile, names: names))
-              \(roleProfile(profile, isMe: isMe))
+              \(roleProfile(profile, isMe: isMe, now: req.now))
               \(careers(profile))
             </div>
             """
         return try await PeopleWeb.page(req, active: isMe ? "people-me" : "", title: title, main: main).response()
     }
 
-    private static func kudosWall(_ profile: PersonProfile, numbers: [UUID: Int]) -> Markup {
-        let items: [Markup] = profile.kudos.map { KudosMarkup.card($0, numbers: numbers) }
+    private static func kudosWall(_ profile: PersonProfile, numbers: [UUID: Int], now: Date) -> Markup {
+        let items: [Markup] = profile.kudos.map { KudosMarkup.card($0, numbers: numbers, now: now) }
         let empty: Markup = "<p class=\"muted\">No kudos yet.</p>"
         return """
             <section class="panel" aria-labelledby="kudos-h"><h2 id="kudos-h">Kudos wall <span class="count">\(profile.kudosCount)</span></h2>
@@ -113,13 +113,13 @@ enum ProfilePage {
             """
     }
 
-    private static func roleProfile(_ profile: PersonProfile, isMe: Bool) -> Markup {
+    private static func roleProfile(_ profile: PersonProfile, isMe: Bool, now: Date) -> Markup {
         guard profile.roleProfileVisible else { return .empty }
         guard let result = profile.roleProfile else {
             let link: Markup = isMe ? " <a href=\"\(WebRoute.people(.roleProfile))\">Answer the questionnaire</a>" : .empty
             return "<section class=\"panel\"><h2>Team-role profile</h2><p class=\"muted\">Not answered yet.\(link)</p></section>"
         }
-        return "<section class=\"panel\"><h2>Team-role profile</h2>\(RoleProfilePage.result(result))</section>"
+        return "<section class=\"panel\"><h2>Team-role profile</h2>\(RoleProfilePage.result(result, now: now))</section>"
     }
 
     private static func careers(_ profile: PersonProfile) -> Markup {

@@ -21,7 +21,7 @@ enum RoleProfilePage {
     }
 
     /// The result: the leading role with its description, and the second one when close.
-    static func result(_ result: RoleProfileController.ProfileDTO) -> Markup {
+    static func result(_ result: RoleProfileController.ProfileDTO, now: Date) -> Markup {
         let secondary: Markup = result.secondary.map { role in
             "<p>Also strong as <strong>\(role.name)</strong>: \(role.description)</p>"
         } ?? .empty
@@ -29,7 +29,7 @@ enum RoleProfilePage {
         return """
             <p class="role-result">You lead as <strong>\(result.primary.name)</strong>.</p>
             <p>\(result.primary.description)</p>\(secondary)\(tie)
-            <p class="small muted">Answered \(Format.time(result.updatedAt)).</p>
+            <p class="small muted">Answered \(Format.time(result.updatedAt, now: now)).</p>
             """
     }
 
@@ -49,7 +49,7 @@ enum RoleProfilePage {
             return "<fieldset class=\"question\"><legend>\(index + 1). \(question.text)</legend>\(choices)</fieldset>"
         }
         let resultPanel: Markup = if let profile = mine {
-            "<section class=\"panel inline-panel\" id=\"result\"><h2>Your result</h2>\(result(profile))</section>"
+            "<section class=\"panel inline-panel\" id=\"result\"><h2>Your result</h2>\(result(profile, now: req.now))</section>"
         } else { .empty }
         let roles: [Markup] = questionnaire.roles.map { "<li><strong>\($0.name)</strong>: \($0.description)</li>" }
         return try await PeopleWeb.page(req, active: "people-role", title: "Team-role profile", main: """

@@ -23,7 +23,7 @@ enum PortalController {
             """
             <tr><td class="num">\(ticket.number)</td>
               <td><a href="\(WebRoute.portal(.ticket(.value(ticket.number))))">\(ticket.subject)</a></td>
-              <td>\(PortalPages.status(ticket.status))</td><td>\(Format.time(ticket.updatedAt))</td></tr>
+              <td>\(PortalPages.status(ticket.status))</td><td>\(Format.time(ticket.updatedAt, now: req.now))</td></tr>
             """
         }
         let empty: Markup = tickets.isEmpty ? "<tr class=\"empty\"><td colspan=\"4\">No requests yet.</td></tr>" : .empty
@@ -49,7 +49,7 @@ enum PortalController {
         try await CustomerMessageLimit.count(.customer(customer), request: req)
         do {
             let ticket = try await req.write { [new] db in
-                try await TicketDesk(on: db, actor: .customer(customer)).create(new)
+                try await TicketDesk(on: db, actor: .customer(customer), at: req.now).create(new)
             }
             req.application.metrics.ticketsCreated.increment()
             return req.redirect(to: WebRoute.portal(.ticket(.value(ticket.number))))
@@ -73,7 +73,7 @@ enum PortalController {
         try await CustomerMessageLimit.count(.customer(customer), request: req)
         do {
             try await req.write { db in
-                let desk = TicketDesk(on: db, actor: .customer(customer))
+                let desk = TicketDesk(on: db, actor: .customer(customer), at: req.now)
                 let current = try await desk.ticketForChange(ticketId)
                 _ = try await desk.addMessage(to: current, body: form.body ?? "", visibility: .public, channel: .portal)
             }
@@ -90,7 +90,7 @@ enum PortalController {
         let ticketId = try ticket.requireID()
         do {
             try await req.write { db in
-                let desk = TicketDesk(on: db, actor: .customer(customer))
+                let desk = TicketDesk(on: db, actor: .customer(customer), at: req.now)
                 let current = try await desk.ticketForChange(ticketId)
                 try await desk.update(current, with: .init(status: .solved))
             }

@@ -58,7 +58,7 @@ enum PortalDocuments {
         let documentRows: [Markup] = documents.map { document in
             """
             <li><a href="\(WebRoute.portal(.document(.value(document.id ?? UUID()))))">\(document.filename)</a>
-              <span class="muted small">\(Format.bytes(document.size)) · \(Format.time(document.createdAt)) · from \(document.uploadedByName)</span></li>
+              <span class="muted small">\(Format.bytes(document.size)) · \(Format.time(document.createdAt, now: req.now)) · from \(document.uploadedByName)</span></li>
             """
         }
         let error: Markup = problem.map { "<p class=\"form-error\" role=\"alert\">\($0)</p>" } ?? .empty

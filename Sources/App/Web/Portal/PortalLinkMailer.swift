@@ -5,14 +5,14 @@ import Vapor
 /// (`SMTPPortalLinkMailer`); otherwise the default mailer writes the link to the log (notice level,
 /// so a desk without mail still works) and keeps the latest ones in memory, where tests read them.
 protocol PortalLinkMailer: Sendable {
-    func send(link: String, to email: String, name: String, logger: Logger) async throws
+    func send(link: String, to email: String, name: String, at now: Date, logger: Logger) async throws
 }
 
 /// The default mailer: the log and an in-memory capture.
 struct LoggingPortalLinkMailer: PortalLinkMailer {
     let capture: PortalLinkCapture
 
-    func send(link: String, to email: String, name: String, logger: Logger) async throws {
+    func send(link: String, to email: String, name: String, at now: Date, logger: Logger) async throws {
         // `link` is a bare path when no public address is configured: say so rather than guess one.
         let hint = link.hasPrefix("/") ? " (FRONTLINE_PUBLIC_URL is not set: open this path on the desk's address)" : ""
         logger.notice("portal sign-in link for \(email): \(link)\(hint)")

@@ -42,7 +42,8 @@ enum PortalSignIn {
         }
         if let customer {
             try await req.application.portalLinkMailer.send(
-                link: req.application.publicLink(WebRoute.portal(.link(.value(token)))), to: customer.email, name: customer.name, logger: req.logger)
+                link: req.application.publicLink(WebRoute.portal(.link(.value(token)))), to: customer.email, name: customer.name, at: req.now,
+                logger: req.logger)
         }
         // The same answer whether or not we know the address: the page must not reveal who our customers are.
         return page(req, email: email, message: nil,

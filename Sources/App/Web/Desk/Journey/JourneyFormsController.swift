@@ -39,7 +39,7 @@ enum JourneyFormsController {
             }
             let toUserId = try JourneyForms.uuid(form.toUserId, field: "to_user_id")
             let toTeamId = try JourneyForms.uuid(form.toTeamId, field: "to_team_id")
-            let desk = TicketDesk(on: db, actor: .user(user))
+            let desk = TicketDesk(on: db, actor: .user(user), at: req.now)
             _ = try await EscalationDesk(desk: desk).escalate(
                 try await desk.ticketForChange(try ticket.requireID()), toUserId: toUserId, toTeamId: toTeamId,
                 reason: form.reason ?? "", targetMinutes: target)
@@ -53,7 +53,7 @@ enum JourneyFormsController {
         let form = try req.content.decode(NoteForm.self)
         let values = ["transfer_id": transferId.uuidString, "note": form.note ?? ""]
         return try await JourneyForms.submit(req, form: .transferNote, values: values, done: "transfer-note", anchor: "calls") { db, ticket in
-            try await TransferNotes(desk: TicketDesk(on: db, actor: .user(user))).add(
+            try await TransferNotes(desk: TicketDesk(on: db, actor: .user(user), at: req.now)).add(
                 form.note, callId: callId, transferId: transferId, onTicket: try ticket.requireID())
         }
     }

@@ -15,7 +15,7 @@ enum JourneyViewsController {
         let showAll = parameters["show"] == "all"
         let page = max(1, Int(parameters["page"] ?? "") ?? 1)
         let pageSize = 50
-        let fetched = try await RunaroundList.page(unresolvedOnly: !showAll, limit: pageSize + 1, offset: (page - 1) * pageSize, on: req.db)
+        let fetched = try await RunaroundList.page(unresolvedOnly: !showAll, limit: pageSize + 1, offset: (page - 1) * pageSize, on: req.db, now: req.now)
         let tickets = Array(fetched.prefix(pageSize))
         let owners = Set(tickets.compactMap(\.ownerId))
         let names = owners.isEmpty ? [] : try await User.query(on: req.db).filter(\.$id ~~ Array(owners)).all()
@@ -25,7 +25,7 @@ enum JourneyViewsController {
         let rows: [Markup] = tickets.map { ticket in
             let reasons: [Markup] = ticket.runaround.reasons.prefix(3).map { "<li>\($0)</li>" }
             let owner: Markup = ticket.ownerId.flatMap { byId[$0] }.map { "\($0)" } ?? "<span class=\"muted\">Unassigned</span>"
-            let since: Markup = ticket.runaround.firstFlaggedAt.map { Format.time($0, zone: zone) } ?? .empty
+            let since: Markup = ticket.runaround.firstFlaggedAt.map { Format.time($0, now: req.now, zone: zone) } ?? .empty
             return """
                 <tr data-number="\(ticket.number)">
                   <td class="num">\(ticket.number)</td>
