@@ -88,5 +88,6 @@ enum Migrations {
         CreateAuditLog(),
         CreateRateLimitCounters(),
         AddMailClaims(),
+        AddTagTicketNumbers(),
     ]
 }

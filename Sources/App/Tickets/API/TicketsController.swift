@@ -73,6 +73,8 @@ enum TicketsController {
         let query = try req.db.sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier(Ticket.schema)))
             .from(Ticket.schema)
         func ticket(_ column: String) -> SQLColumn { SQLColumn(column, table: Ticket.schema) }
+        // The same number, read from the tag's index when a tag filters the page (no sort).
+        let number = filter.tag == nil ? ticket("number") : SQLColumn("ticket_number", table: TicketTag.schema)
         if case .customer(let customer) = principal {
             // Filtering by a tag, owner, team or runaround flag would tell a customer what only the desk sees.
             if filter.tag != nil || filter.ownerId != nil || filter.teamId != nil || filter.flaggedRunaround {
@@ -97,8 +99,8 @@ enum TicketsController {
             query.join(TicketRunaround.schema, on: SQLColumn("id", table: TicketRunaround.schema), .equal, ticket("id"))
                 .where(SQLColumn("flagged", table: TicketRunaround.schema), .equal, SQLBind(true))
         }
-        if let after = filter.afterNumber { query.where(ticket("number"), .lessThan, SQLBind(after)) }
-        let tickets: [Ticket] = try await query.orderBy(ticket("number"), SQLDirection.descending).limit(filter.limit + 1).all()
+        if let after = filter.afterNumber { query.where(number, .lessThan, SQLBind(after)) }
+        let tickets: [Ticket] = try await query.orderBy(number, SQLDirection.descending).limit(filter.limit + 1).all()
             .map { try ModelRows.model($0) }
         let rows = Array(tickets.prefix(filter.limit))
         let next = tickets.count > filter.limit ? rows.last.map { TicketCursor.encode($0.number) } : nil

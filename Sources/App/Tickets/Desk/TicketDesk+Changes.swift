@@ -53,7 +53,7 @@ extension TicketDesk {
         guard before != tags.sorted() else { return }
         let wanted = Set(tags)
         for tag in current where !wanted.contains(tag.tag) { try await tag.delete(on: db) }
-        for tag in tags where !before.contains(tag) { try await TicketTag(ticketId: ticketId, tag: tag).create(on: db) }
+        for tag in tags where !before.contains(tag) { try await TicketTag(ticket: ticket, tag: tag).create(on: db) }
         try await record(.tagged(.init(before: before, after: tags.sorted())), on: ticket)
     }
 }

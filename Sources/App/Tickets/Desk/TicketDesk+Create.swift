@@ -47,7 +47,7 @@ extension TicketDesk {
         ticket.id = UUID()
         let ticketId = try ticket.requireID()
         try await NewTicketRows(sql: sql).insert(ticket)
-        try await NewTicketRows(sql: sql).insertTags(tags, ticketId: ticketId)
+        try await NewTicketRows(sql: sql).insertTags(tags, of: ticket)
         // The request is the customer's own words, whoever typed it in.
         let message = Message(
             ticketId: ticketId, visibility: .public, author: .customer(requester), body: body,

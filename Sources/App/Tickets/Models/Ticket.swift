@@ -64,14 +64,17 @@ final class TicketTag: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "ticket_id") var ticketId: UUID
     @Field(key: "tag") var tag: String
+    /// The ticket's number, so that a tag filter reads its index in the list's order.
+    @Field(key: "ticket_number") var ticketNumber: Int
 
     init() {}
 
-    init(ticketId: UUID, tag: String) {
-        self.ticketId = ticketId
+    init(ticket: Ticket, tag: String) throws {
+        self.ticketId = try ticket.requireID()
+        self.ticketNumber = ticket.number
         self.tag = tag
     }
 
     /// Listed so that Fluent does not find them by reflection on every row (`ModelPropertiesTests`).
-    var properties: [any AnyProperty] { [$id, $ticketId, $tag] }
+    var properties: [any AnyProperty] { [$id, $ticketId, $tag, $ticketNumber] }
 }

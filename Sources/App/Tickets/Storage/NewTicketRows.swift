@@ -27,10 +27,13 @@ struct NewTicketRows {
     }
 
     /// Tags a new ticket, all tags in one statement.
-    func insertTags(_ tags: [String], ticketId: UUID) async throws {
+    func insertTags(_ tags: [String], of ticket: Ticket) async throws {
         guard !tags.isEmpty else { return }
-        let insert = sql.insert(into: TicketTag.schema).columns("id", "ticket_id", "tag")
-        for tag in tags { insert.values([SQLBind(UUID()), SQLBind(ticketId), SQLBind(tag)] as [any SQLExpression]) }
+        let ticketId = try ticket.requireID()
+        let insert = sql.insert(into: TicketTag.schema).columns("id", "ticket_id", "tag", "ticket_number")
+        for tag in tags {
+            insert.values([SQLBind(UUID()), SQLBind(ticketId), SQLBind(tag), SQLBind(ticket.number)] as [any SQLExpression])
+        }
         try await insert.run()
     }
 }
