@@ -64,16 +64,9 @@ struct DeskList {
         }
         let builder = base(query, status: status)
         switch query.sort {
-        case .newest where query.tag != nil:
-            // The tag row carries the number: the page walks its index, newest first, and stops.
-            if let cursor = query.after { builder.filter(TicketTag.self, \.$ticketNumber < cursor.number) }
-            builder.sort(TicketTag.self, \.$ticketNumber, .descending)
         case .newest:
             if let cursor = query.after { builder.filter(\.$number < cursor.number) }
             builder.sort(\.$number, .descending)
-        case .oldest where query.tag != nil:
-            if let cursor = query.after { builder.filter(TicketTag.self, \.$ticketNumber > cursor.number) }
-            builder.sort(TicketTag.self, \.$ticketNumber, .ascending)
         case .oldest:
             if let cursor = query.after { builder.filter(\.$number > cursor.number) }
             builder.sort(\.$number, .ascending)
